@@ -1,0 +1,222 @@
+import type { Check, CheckContext, ScopeView, ThresholdValue } from './check.js';
+import { ALL, gapFor, scopeGapFor, type Gap, type ScopeGap } from './gap.js';
+import type { AccountInventory, Inventory, RegionInventory } from './inventory.js';
+import { KINDS, type AttributesOf, type KindName } from './kinds/index.js';
+import { Unobserved, type Outcome } from './outcome.js';
+import { GLOBAL, refOf, type Resource, type ResourceRef } from './resource.js';
+import type { Result } from './result.js';
+
+export interface EngineOptions {
+  /** The scan's clock, given to every check as `ctx.now`. */
+  now: Date;
+  /** Per-check threshold overrides: `{ 'iam-user-access-keys-rotated': { maxAgeDays: 45 } }`. */
+  thresholds?: Record<string, Record<string, ThresholdValue>>;
+}
+
+/**
+ * Runs checks over an inventory. Never calls AWS and never prints: the result is a list of results in a
+ * deterministic order (check id, account, region, resource).
+ *
+ * - A check never runs on a field that is a gap: the result is NOT_EVALUATED with that gap's reason.
+ * - A kind that could not be listed in a region gives NOT_EVALUATED for that region, never PASS.
+ * - A check that throws gives NOT_EVALUATED(check-error) for that subject, and the run goes on.
+ */
+export function runChecks(inventory: Inventory, checks: readonly Check[], options: EngineOptions): Result[] {
+  const results: Result[] = [];
+  const collected = new Set(inventory.collection.kinds);
+  for (const check of [...checks].sort((a, b) => compare(a.id, b.id))) {
+    const ctx = contextFor(check, inventory, options);
+    for (const account of inventory.accounts) {
+      const scopes = scopesFor(check.kind, account, collected);
+      if (check.scope === 'resource') {
+        for (const scope of scopes) results.push(...evaluateResources(check, account.id, scope, ctx));
+      } else if (check.scope === 'region') {
+        for (const scope of scopes) results.push(evaluateScope(check, account.id, scope.region.name, [scope], ctx));
+      } else {
+        results.push(evaluateScope(check, account.id, GLOBAL, scopes, ctx));
+      }
+    }
+  }
+  return results.sort(compareResults);
+}
+
+/** One region of one account as a check sees it: its resources, and the gap hiding the check's kind, if any. */
+interface Scope {
+  region: RegionInventory;
+  gap: ScopeGap | undefined;
+}
+
+function scopesFor(kind: KindName, account: AccountInventory, collected: ReadonlySet<string>): Scope[] {
+  const global = KINDS.get(kind)?.global ?? false;
+  const regions = account.regions.filter((region) => (region.name === GLOBAL) === global);
+  if (global && regions.length === 0) {
+    // Global kinds were expected but the account has no global section: say so rather than pass silently.
+    regions.push({ name: GLOBAL, resources: [], gaps: [] });
+  }
+  return regions.map((region) => ({
+    region,
+    gap:
+      scopeGapFor(region.gaps, kind) ??
+      (collected.has(kind)
+        ? undefined
+        : { kind, field: ALL, reason: 'not-collected', detail: `the inventory does not include ${kind}` }),
+  }));
+}
+
+function evaluateResources(check: Check, account: string, scope: Scope, ctx: CheckContext): Result[] {
+  const results: Result[] = [];
+  const region = scope.region.name;
+  if (scope.gap) {
+    const ref: ResourceRef = { kind: check.kind, id: ALL, arn: null, account, region };
+    results.push(notEvaluated(check, ref, scope.gap, `Could not list ${kindTitle(check.kind)}s in ${region}`));
+  }
+  for (const resource of scope.region.resources) {
+    if (resource.kind !== check.kind) continue;
+    const gap = missingField(resource, check.reads);
+    if (gap) {
+      results.push(notEvaluated(check, refOf(resource), gap, `Could not read ${gap.field}`));
+      continue;
+    }
+    const outcome = attempt(() =>
+      check.appliesTo && !check.appliesTo(resource) ? 'skip' : check.evaluate(resource, ctx),
+    );
+    if (outcome.status !== 'SKIP') results.push(resultOf(check, refOf(resource), outcome));
+  }
+  return results;
+}
+
+function evaluateScope(check: Check, account: string, region: string, scopes: Scope[], ctx: CheckContext): Result {
+  const ref: ResourceRef =
+    region === GLOBAL
+      ? { kind: 'aws.account', id: account, arn: null, account, region: GLOBAL }
+      : { kind: 'aws.region', id: region, arn: null, account, region };
+  const view: ScopeView<KindName, never> = { account, region, resources: [], unobserved: [] };
+  for (const scope of scopes) {
+    if (scope.gap) view.unobserved.push({ ref: null, gap: { ...scope.gap, detail: detailIn(scope) } });
+    for (const resource of scope.region.resources) {
+      if (resource.kind !== check.kind) continue;
+      const gap = missingField(resource, check.reads);
+      if (gap) view.unobserved.push({ ref: refOf(resource), gap });
+      else view.resources.push(resource as never);
+    }
+  }
+  const first = view.unobserved[0];
+  if (first && !check.partial) {
+    const where = first.ref ? `${first.ref.id}: ${first.gap.field}` : `${kindTitle(check.kind)}s`;
+    return notEvaluated(check, ref, first.gap, `Could not observe ${where}`);
+  }
+  return resultOf(
+    check,
+    ref,
+    attempt(() => check.evaluate(view, ctx)),
+  );
+}
+
+function detailIn(scope: Scope): string {
+  const where = `in ${scope.region.name}`;
+  return scope.gap?.detail ? `${scope.gap.detail} ${where}` : where;
+}
+
+/** The gap hiding one of the fields a check reads, or a synthetic one when a field is simply missing. */
+function missingField(resource: Resource, reads: readonly string[]): Gap | undefined {
+  const gap = gapFor(resource.gaps, reads);
+  if (gap) return gap;
+  const attributes = resource.attributes as Record<string, unknown>;
+  const absent = reads.find((field) => attributes[field] === undefined);
+  return absent === undefined ? undefined : { field: absent, reason: 'not-collected' };
+}
+
+/** What running check code gave: an outcome, a skip (the check does not apply), or a check error. */
+type Evaluated = Outcome | { status: 'CHECK_ERROR'; message: string };
+type Attempt = Evaluated | { status: 'SKIP' };
+
+/** Runs check code; an unobserved read becomes NOT_EVALUATED with its gap, any other exception a check-error. */
+function attempt(run: () => Outcome): Evaluated;
+function attempt(run: () => Outcome | 'skip'): Attempt;
+function attempt(run: () => Outcome | 'skip'): Attempt {
+  try {
+    const outcome = run();
+    return outcome === 'skip' ? { status: 'SKIP' } : outcome;
+  } catch (error) {
+    if (error instanceof Unobserved) {
+      return { status: 'NOT_EVALUATED', message: `Could not observe ${error.gap.field}`, gap: error.gap };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'CHECK_ERROR', message: `The check failed: ${message}` };
+  }
+}
+
+function resultOf(check: Check, resource: ResourceRef, outcome: Evaluated): Result {
+  const base = { checkId: check.id, resource, reason: null, evidence: {}, gap: null, message: outcome.message };
+  switch (outcome.status) {
+    case 'PASS':
+    case 'FAIL':
+      return { ...base, status: outcome.status, evidence: outcome.evidence };
+    case 'MANUAL':
+      return { ...base, status: 'MANUAL' };
+    case 'CHECK_ERROR':
+      return { ...base, status: 'NOT_EVALUATED', reason: 'check-error' };
+    case 'NOT_EVALUATED':
+      return notEvaluated(check, resource, outcome.gap, outcome.message);
+  }
+}
+
+function notEvaluated(check: Check, resource: ResourceRef, gap: Gap, message: string): Result {
+  return { checkId: check.id, status: 'NOT_EVALUATED', reason: gap.reason, message, evidence: {}, resource, gap };
+}
+
+function contextFor(check: Check, inventory: Inventory, options: EngineOptions): CheckContext {
+  const defaults = Object.fromEntries(Object.entries(check.thresholds).map(([name, spec]) => [name, spec.default]));
+  const collected = new Set(inventory.collection.kinds);
+  return {
+    now: options.now,
+    thresholds: { ...defaults, ...options.thresholds?.[check.id] },
+    related<K extends KindName>(kind: K, where: { account: string; region?: string }): Resource<K>[] {
+      if (kind !== check.kind && !(kind in check.related)) {
+        throw new Error(`${check.id} looks up ${kind} without declaring it in \`related\``);
+      }
+      const account = inventory.accounts.find((candidate) => candidate.id === where.account);
+      if (!account) return [];
+      const found: Resource<K>[] = [];
+      for (const scope of scopesFor(kind, account, collected)) {
+        if (where.region !== undefined && scope.region.name !== where.region) continue;
+        if (scope.gap) throw new Unobserved({ ...scope.gap, detail: detailIn(scope) });
+        for (const resource of scope.region.resources) {
+          if (resource.kind === kind) found.push(resource as Resource<K>);
+        }
+      }
+      return found;
+    },
+    read<K extends KindName, F extends keyof AttributesOf<K>>(resource: Resource<K>, field: F): AttributesOf<K>[F] {
+      const gap = missingField(resource, [String(field)]);
+      if (gap) throw new Unobserved(gap);
+      return (resource.attributes as AttributesOf<K>)[field];
+    },
+  };
+}
+
+function kindTitle(kind: KindName): string {
+  return KINDS.get(kind)?.title ?? kind;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `global` sorts before regions so account-wide results lead. */
+function compareRegion(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === GLOBAL) return -1;
+  if (b === GLOBAL) return 1;
+  return compare(a, b);
+}
+
+function compareResults(a: Result, b: Result): number {
+  return (
+    compare(a.checkId, b.checkId) ||
+    compare(a.resource.account, b.resource.account) ||
+    compareRegion(a.resource.region, b.resource.region) ||
+    compare(a.resource.kind, b.resource.kind) ||
+    compare(a.resource.id, b.resource.id)
+  );
+}

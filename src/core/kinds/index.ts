@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { cloudtrailTrail } from './cloudtrail.js';
+import { guarddutyDetector } from './detection.js';
+import { ec2EbsEncryptionByDefault, ec2Instance, ec2SecurityGroup } from './ec2.js';
+import { iamPasswordPolicy, iamRootUser, iamUser } from './iam.js';
+import { kmsKey } from './kms.js';
+import { s3AccountPublicAccessBlock, s3Bucket } from './s3.js';
+import { secretsmanagerSecret } from './secretsmanager.js';
+
+const definitions = [
+  iamRootUser,
+  iamUser,
+  iamPasswordPolicy,
+  s3AccountPublicAccessBlock,
+  s3Bucket,
+  ec2SecurityGroup,
+  ec2EbsEncryptionByDefault,
+  ec2Instance,
+  cloudtrailTrail,
+  guarddutyDetector,
+  kmsKey,
+  secretsmanagerSecret,
+] as const;
+
+type Definitions = (typeof definitions)[number];
+
+/** Every resource kind onus knows, by name. */
+export type KindName = Definitions['name'];
+export type KindOf<K extends KindName> = Extract<Definitions, { name: K }>;
+/** The typed attributes of a kind. */
+export type AttributesOf<K extends KindName> = z.infer<KindOf<K>['attributes']>;
+
+export const KINDS: ReadonlyMap<string, Definitions> = new Map(definitions.map((kind) => [kind.name, kind]));
+
+export function isKindName(name: string): name is KindName {
+  return KINDS.has(name);
+}
+
+export function kindDefinition<K extends KindName>(name: K): KindOf<K> {
+  const kind = KINDS.get(name);
+  if (!kind) throw new Error(`unknown resource kind ${name}`);
+  return kind as KindOf<K>;
+}

@@ -1,0 +1,48 @@
+import type { Gap } from './gap.js';
+import type { AttributesOf, KindName } from './kinds/index.js';
+
+/** The pseudo-region of global resources (IAM, account settings). */
+export const GLOBAL = 'global';
+
+/** Where a resource was observed: a live API, a snapshot file, or a line of infrastructure code. */
+export type ResourceSource =
+  | { type: 'live' }
+  | { type: 'snapshot'; file: string }
+  | { type: 'file'; file: string; line: number; column: number };
+
+/**
+ * A normalized view of one AWS thing. Fields that could not be observed are absent from `attributes` and
+ * listed in `gaps`; fields that were observed to be empty are present with `null`.
+ */
+export interface Resource<K extends KindName = KindName> {
+  kind: K;
+  /** Stable, unique within kind + account + region: bucket name, group id, trail ARN, `root`... */
+  id: string;
+  arn: string | null;
+  account: string;
+  /** An AWS region, or `global`. */
+  region: string;
+  tags: Record<string, string>;
+  attributes: Partial<AttributesOf<K>>;
+  source: ResourceSource;
+  gaps: Gap[];
+}
+
+/** What a result points at: a resource, or a region or account when the check is about a scope. */
+export interface ResourceRef {
+  kind: string;
+  id: string;
+  arn: string | null;
+  account: string;
+  region: string;
+}
+
+export function refOf(resource: Resource): ResourceRef {
+  return {
+    kind: resource.kind,
+    id: resource.id,
+    arn: resource.arn,
+    account: resource.account,
+    region: resource.region,
+  };
+}
