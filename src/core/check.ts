@@ -65,7 +65,10 @@ export interface CheckContext<T extends ThresholdSpecs = ThresholdSpecs> {
   /** Resources of another kind in an account (and region); throws Unobserved if that kind could not be listed. */
   related<K extends KindName>(kind: K, where: { account: string; region?: string }): Resource<K>[];
   /** A field of a related resource; throws Unobserved if that field is a gap. */
-  read<K extends KindName, F extends keyof AttributesOf<K>>(resource: Resource<K>, field: F): AttributesOf<K>[F];
+  read<K extends KindName, F extends keyof AttributesOf<K>>(
+    resource: Resource<K>,
+    field: F,
+  ): AttributesOf<K>[F];
 }
 
 interface CommonDefinition<K extends KindName, R extends keyof AttributesOf<K>, T extends ThresholdSpecs> {
@@ -87,16 +90,22 @@ interface CommonDefinition<K extends KindName, R extends keyof AttributesOf<K>, 
   thresholds?: T;
 }
 
-interface ResourceCheckDefinition<K extends KindName, R extends keyof AttributesOf<K>, T extends ThresholdSpecs>
-  extends CommonDefinition<K, R, T> {
+interface ResourceCheckDefinition<
+  K extends KindName,
+  R extends keyof AttributesOf<K>,
+  T extends ThresholdSpecs,
+> extends CommonDefinition<K, R, T> {
   scope: 'resource';
   /** Resources the check is not about are skipped, not passed (e.g. users without a console password). */
   appliesTo?: (resource: ObservedResource<K, R>) => boolean;
   evaluate: (resource: ObservedResource<K, R>, ctx: CheckContext<T>) => Outcome;
 }
 
-interface ScopeCheckDefinition<K extends KindName, R extends keyof AttributesOf<K>, T extends ThresholdSpecs>
-  extends CommonDefinition<K, R, T> {
+interface ScopeCheckDefinition<
+  K extends KindName,
+  R extends keyof AttributesOf<K>,
+  T extends ThresholdSpecs,
+> extends CommonDefinition<K, R, T> {
   scope: 'region' | 'account';
   /**
    * By default any unobserved resource or kind in the scope makes the result NOT_EVALUATED. A partial check
@@ -106,11 +115,8 @@ interface ScopeCheckDefinition<K extends KindName, R extends keyof AttributesOf<
   evaluate: (scope: ScopeView<K, R>, ctx: CheckContext<T>) => Outcome;
 }
 
-export type CheckDefinition<
-  K extends KindName,
-  R extends keyof AttributesOf<K>,
-  T extends ThresholdSpecs,
-> = ResourceCheckDefinition<K, R, T> | ScopeCheckDefinition<K, R, T>;
+export type CheckDefinition<K extends KindName, R extends keyof AttributesOf<K>, T extends ThresholdSpecs> =
+  ResourceCheckDefinition<K, R, T> | ScopeCheckDefinition<K, R, T>;
 
 /** A registered check with its types erased, as the engine and the formats see it. */
 export interface Check {
@@ -139,7 +145,7 @@ export interface Check {
 export function defineCheck<
   const K extends KindName,
   const R extends keyof AttributesOf<K>,
-  const T extends ThresholdSpecs = Record<never, ThresholdSpec>,
+  const T extends ThresholdSpecs = Record<string, never>,
 >(definition: CheckDefinition<K, R, T>): Check {
   return {
     ...definition,
@@ -147,5 +153,5 @@ export function defineCheck<
     related: definition.related ?? {},
     thresholds: definition.thresholds ?? {},
     partial: definition.scope !== 'resource' && definition.partial === true,
-  } as unknown as Check;
+  };
 }

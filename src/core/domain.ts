@@ -2,7 +2,16 @@
  * The customer's responsibility domains under the shared responsibility model. Every check belongs to one,
  * and reports summarise by them.
  */
-export const DOMAINS = ['identity', 'data', 'network', 'logging', 'detection', 'secrets', 'keys', 'compute'] as const;
+export const DOMAINS = [
+  'identity',
+  'data',
+  'network',
+  'logging',
+  'detection',
+  'secrets',
+  'keys',
+  'compute',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export const DOMAIN_TITLES: Record<Domain, string> = {

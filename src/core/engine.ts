@@ -31,7 +31,8 @@ export function runChecks(inventory: Inventory, checks: readonly Check[], option
       if (check.scope === 'resource') {
         for (const scope of scopes) results.push(...evaluateResources(check, account.id, scope, ctx));
       } else if (check.scope === 'region') {
-        for (const scope of scopes) results.push(evaluateScope(check, account.id, scope.region.name, [scope], ctx));
+        for (const scope of scopes)
+          results.push(evaluateScope(check, account.id, scope.region.name, [scope], ctx));
       } else {
         results.push(evaluateScope(check, account.id, GLOBAL, scopes, ctx));
       }
@@ -67,29 +68,56 @@ function evaluateResources(check: Check, account: string, scope: Scope, ctx: Che
   const results: Result[] = [];
   const region = scope.region.name;
   if (scope.gap) {
-    const ref: ResourceRef = { kind: check.kind, id: ALL, arn: null, account, region };
-    results.push(notEvaluated(check, ref, scope.gap, `Could not list ${kindTitle(check.kind)}s in ${region}`));
+    const ref: ResourceRef = { kind: check.kind, id: ALL, name: ALL, arn: null, account, region };
+    results.push(
+      notEvaluated(
+        check,
+        ref,
+        scope.gap,
+        `${kindTitle(check.kind)}: could not list${region === GLOBAL ? '' : ` in ${region}`}`,
+      ),
+    );
   }
   for (const resource of scope.region.resources) {
     if (resource.kind !== check.kind) continue;
-    const gap = missingField(resource, check.reads);
-    if (gap) {
-      results.push(notEvaluated(check, refOf(resource), gap, `Could not read ${gap.field}`));
+    const ref = refOf(resource);
+    // Whether the check applies is decided first, so a gap on a field it does not need for that decision
+    // cannot turn a resource it is not about into NOT_EVALUATED (an AWS-managed key, a user without a password).
+    const applies = attempt(() =>
+      !check.appliesTo || check.appliesTo(guarded(resource, check.reads)) ? APPLIES : 'skip',
+    );
+    if (applies.status === 'SKIP') continue;
+    if (applies !== APPLIES) {
+      results.push(resultOf(check, ref, applies));
       continue;
     }
-    const outcome = attempt(() =>
-      check.appliesTo && !check.appliesTo(resource) ? 'skip' : check.evaluate(resource, ctx),
+    const gap = missingField(resource, check.reads);
+    if (gap) {
+      results.push(notEvaluated(check, ref, gap, `Could not read ${gap.field}`));
+      continue;
+    }
+    results.push(
+      resultOf(
+        check,
+        ref,
+        attempt(() => check.evaluate(resource, ctx)),
+      ),
     );
-    if (outcome.status !== 'SKIP') results.push(resultOf(check, refOf(resource), outcome));
   }
   return results;
 }
 
-function evaluateScope(check: Check, account: string, region: string, scopes: Scope[], ctx: CheckContext): Result {
+function evaluateScope(
+  check: Check,
+  account: string,
+  region: string,
+  scopes: Scope[],
+  ctx: CheckContext,
+): Result {
   const ref: ResourceRef =
     region === GLOBAL
-      ? { kind: 'aws.account', id: account, arn: null, account, region: GLOBAL }
-      : { kind: 'aws.region', id: region, arn: null, account, region };
+      ? { kind: 'aws.account', id: account, name: account, arn: null, account, region: GLOBAL }
+      : { kind: 'aws.region', id: region, name: region, arn: null, account, region };
   const view: ScopeView<KindName, never> = { account, region, resources: [], unobserved: [] };
   for (const scope of scopes) {
     if (scope.gap) view.unobserved.push({ ref: null, gap: { ...scope.gap, detail: detailIn(scope) } });
@@ -97,13 +125,13 @@ function evaluateScope(check: Check, account: string, region: string, scopes: Sc
       if (resource.kind !== check.kind) continue;
       const gap = missingField(resource, check.reads);
       if (gap) view.unobserved.push({ ref: refOf(resource), gap });
-      else view.resources.push(resource as never);
+      else view.resources.push(resource);
     }
   }
   const first = view.unobserved[0];
   if (first && !check.partial) {
-    const where = first.ref ? `${first.ref.id}: ${first.gap.field}` : `${kindTitle(check.kind)}s`;
-    return notEvaluated(check, ref, first.gap, `Could not observe ${where}`);
+    const what = first.ref ? `${first.ref.name}: could not read ${first.gap.field}` : 'could not list';
+    return notEvaluated(check, ref, first.gap, `${kindTitle(check.kind)}: ${what}`);
   }
   return resultOf(
     check,
@@ -115,6 +143,23 @@ function evaluateScope(check: Check, account: string, region: string, scopes: Sc
 function detailIn(scope: Scope): string {
   const where = `in ${scope.region.name}`;
   return scope.gap?.detail ? `${scope.gap.detail} ${where}` : where;
+}
+
+/** Marks "the check applies" in `attempt`; never reported. */
+const APPLIES: Outcome = { status: 'PASS', message: 'applies', evidence: {} };
+
+/** The resource with its declared fields guarded: touching one that is a gap throws Unobserved. */
+function guarded(resource: Resource, reads: readonly string[]): Resource {
+  const attributes = new Proxy(resource.attributes, {
+    get(target, field) {
+      if (typeof field === 'string' && reads.includes(field)) {
+        const gap = missingField(resource, [field]);
+        if (gap) throw new Unobserved(gap);
+      }
+      return Reflect.get(target, field) as unknown;
+    },
+  });
+  return { ...resource, attributes };
 }
 
 /** The gap hiding one of the fields a check reads, or a synthetic one when a field is simply missing. */
@@ -147,7 +192,14 @@ function attempt(run: () => Outcome | 'skip'): Attempt {
 }
 
 function resultOf(check: Check, resource: ResourceRef, outcome: Evaluated): Result {
-  const base = { checkId: check.id, resource, reason: null, evidence: {}, gap: null, message: outcome.message };
+  const base = {
+    checkId: check.id,
+    resource,
+    reason: null,
+    evidence: {},
+    gap: null,
+    message: outcome.message,
+  };
   switch (outcome.status) {
     case 'PASS':
     case 'FAIL':
@@ -162,11 +214,21 @@ function resultOf(check: Check, resource: ResourceRef, outcome: Evaluated): Resu
 }
 
 function notEvaluated(check: Check, resource: ResourceRef, gap: Gap, message: string): Result {
-  return { checkId: check.id, status: 'NOT_EVALUATED', reason: gap.reason, message, evidence: {}, resource, gap };
+  return {
+    checkId: check.id,
+    status: 'NOT_EVALUATED',
+    reason: gap.reason,
+    message,
+    evidence: {},
+    resource,
+    gap,
+  };
 }
 
 function contextFor(check: Check, inventory: Inventory, options: EngineOptions): CheckContext {
-  const defaults = Object.fromEntries(Object.entries(check.thresholds).map(([name, spec]) => [name, spec.default]));
+  const defaults = Object.fromEntries(
+    Object.entries(check.thresholds).map(([name, spec]) => [name, spec.default]),
+  );
   const collected = new Set(inventory.collection.kinds);
   return {
     now: options.now,
@@ -187,7 +249,10 @@ function contextFor(check: Check, inventory: Inventory, options: EngineOptions):
       }
       return found;
     },
-    read<K extends KindName, F extends keyof AttributesOf<K>>(resource: Resource<K>, field: F): AttributesOf<K>[F] {
+    read<K extends KindName, F extends keyof AttributesOf<K>>(
+      resource: Resource<K>,
+      field: F,
+    ): AttributesOf<K>[F] {
       const gap = missingField(resource, [String(field)]);
       if (gap) throw new Unobserved(gap);
       return (resource.attributes as AttributesOf<K>)[field];

@@ -55,12 +55,6 @@ export interface Inventory {
   accounts: AccountInventory[];
 }
 
-export function resourceCount(inventory: Inventory): number {
-  let count = 0;
-  for (const account of inventory.accounts) for (const region of account.regions) count += region.resources.length;
-  return count;
-}
-
 export function resourcesOfKind<K extends KindName>(region: RegionInventory, kind: K): Resource<K>[] {
   return region.resources.filter((resource): resource is Resource<K> => resource.kind === kind);
 }

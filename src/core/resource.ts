@@ -32,15 +32,19 @@ export interface Resource<K extends KindName = KindName> {
 export interface ResourceRef {
   kind: string;
   id: string;
+  /** What people call it: the resource's `name` attribute when it has one, else its id. */
+  name: string;
   arn: string | null;
   account: string;
   region: string;
 }
 
 export function refOf(resource: Resource): ResourceRef {
+  const name = (resource.attributes as { name?: unknown }).name;
   return {
     kind: resource.kind,
     id: resource.id,
+    name: typeof name === 'string' ? name : resource.id,
     arn: resource.arn,
     account: resource.account,
     region: resource.region,

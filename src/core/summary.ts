@@ -32,8 +32,14 @@ function emptyCounts(): StatusCounts {
 
 export function summarize(findings: readonly Finding[]): Summary {
   const totals = emptyCounts();
-  const byDomain = Object.fromEntries(DOMAINS.map((domain) => [domain, emptyCounts()])) as Record<Domain, StatusCounts>;
-  const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  const byDomain = Object.fromEntries(DOMAINS.map((domain) => [domain, emptyCounts()])) as Record<
+    Domain,
+    StatusCounts
+  >;
+  const failedBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<
+    Severity,
+    number
+  >;
   let evaluated = 0;
   for (const finding of findings) {
     totals[finding.status]++;

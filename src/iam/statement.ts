@@ -43,7 +43,10 @@ export function statementsOf(document: Record<string, unknown>): Statement[] {
       for (const [operator, block] of Object.entries(entry.Condition)) {
         if (typeof block !== 'object' || block === null) continue;
         condition[operator] = Object.fromEntries(
-          Object.entries(block as Record<string, unknown>).map(([key, values]) => [key, strings(values) ?? []]),
+          Object.entries(block as Record<string, unknown>).map(([key, values]) => [
+            key,
+            strings(values) ?? [],
+          ]),
         );
       }
     }

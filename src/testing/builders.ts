@@ -48,10 +48,9 @@ export function withGap<R extends Resource>(
   reason: GapReason = 'access-denied',
   action?: string,
 ): R {
-  const attributes = { ...(target.attributes as Record<string, unknown>) };
-  delete attributes[field];
+  const { [field]: _hidden, ...attributes } = target.attributes as Record<string, unknown>;
   const gap: Gap = { field, reason, ...(action ? { action } : {}) };
-  return { ...target, attributes, gaps: [...target.gaps, gap] } as R;
+  return { ...target, attributes, gaps: [...target.gaps, gap] };
 }
 
 /** A gap on a whole kind (or `*`) in one region, as when a List call fails. */
@@ -81,7 +80,8 @@ export function inventoryOf(resources: readonly Resource[], options: InventoryOp
   regionOf(ACCOUNT, GLOBAL);
   for (const region of options.regions ?? []) regionOf(ACCOUNT, region);
   for (const item of resources) regionOf(item.account, item.region).resources.push(item);
-  for (const { account, region, ...gap } of options.scopeGaps ?? []) regionOf(account ?? ACCOUNT, region).gaps.push(gap);
+  for (const { account, region, ...gap } of options.scopeGaps ?? [])
+    regionOf(account ?? ACCOUNT, region).gaps.push(gap);
   const allRegions = [...new Set([...accounts.values()].flatMap((regions) => [...regions.keys()]))];
   return {
     collection: {

@@ -21,7 +21,15 @@ testCheck(check, {
     {
       name: 'ListDetectors was denied in the region',
       resources: [],
-      scopeGaps: [{ region: REGION, kind: 'guardduty.detector', field: '*', reason: 'access-denied', action: 'guardduty:ListDetectors' }],
+      scopeGaps: [
+        {
+          region: REGION,
+          kind: 'guardduty.detector',
+          field: '*',
+          reason: 'access-denied',
+          action: 'guardduty:ListDetectors',
+        },
+      ],
       reason: 'access-denied',
     },
     {

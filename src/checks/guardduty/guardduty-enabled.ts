@@ -22,10 +22,16 @@ export default defineCheck({
   },
   evaluate(region) {
     const enabled = region.resources.find((detector) => detector.attributes.status === 'ENABLED');
-    if (enabled) return pass(`GuardDuty detector ${enabled.attributes.detectorId} is enabled`, { detectorId: enabled.attributes.detectorId });
+    if (enabled)
+      return pass(`GuardDuty detector ${enabled.attributes.detectorId} is enabled`, {
+        detectorId: enabled.attributes.detectorId,
+      });
     const suspended = region.resources.map((detector) => detector.attributes.detectorId);
     return suspended.length > 0
-      ? fail(`GuardDuty detector ${suspended.join(', ')} is suspended`, { detectors: suspended, status: 'DISABLED' })
+      ? fail(`GuardDuty detector ${suspended.join(', ')} is suspended`, {
+          detectors: suspended,
+          status: 'DISABLED',
+        })
       : fail('GuardDuty has no detector in this region', { detectors: [] });
   },
 });

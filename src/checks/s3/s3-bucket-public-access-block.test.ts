@@ -23,7 +23,10 @@ const account = (configuration: PublicAccessBlock | null) =>
 testCheck(check, {
   pass: [
     { name: 'the bucket blocks everything itself', resources: [bucket(ALL_ON), account(null)] },
-    { name: 'the account blocks everything and the bucket has no setting', resources: [bucket(null), account(ALL_ON)] },
+    {
+      name: 'the account blocks everything and the bucket has no setting',
+      resources: [bucket(null), account(ALL_ON)],
+    },
     {
       name: 'bucket and account settings together cover all four',
       resources: [
@@ -37,22 +40,35 @@ testCheck(check, {
     },
   ],
   fail: [
-    { name: 'neither level blocks public access', resources: [bucket(null), account(null)], message: /blockPublicAcls/ },
+    {
+      name: 'neither level blocks public access',
+      resources: [bucket(null), account(null)],
+      message: /blockPublicAcls/,
+    },
     {
       name: 'one setting is off at both levels',
-      resources: [bucket({ ...ALL_ON, restrictPublicBuckets: false }), account({ ...ALL_ON, restrictPublicBuckets: false })],
+      resources: [
+        bucket({ ...ALL_ON, restrictPublicBuckets: false }),
+        account({ ...ALL_ON, restrictPublicBuckets: false }),
+      ],
       message: /restrictPublicBuckets off/,
     },
   ],
   notEvaluated: [
     {
       name: 'the bucket setting could not be read',
-      resources: [withGap(bucket(null), 'publicAccessBlock', 'access-denied', 's3:GetBucketPublicAccessBlock'), account(ALL_ON)],
+      resources: [
+        withGap(bucket(null), 'publicAccessBlock', 'access-denied', 's3:GetBucketPublicAccessBlock'),
+        account(ALL_ON),
+      ],
       reason: 'access-denied',
     },
     {
       name: 'the bucket is partly open and the account setting could not be read',
-      resources: [bucket(null), withGap(account(null), 'configuration', 'access-denied', 's3:GetAccountPublicAccessBlock')],
+      resources: [
+        bucket(null),
+        withGap(account(null), 'configuration', 'access-denied', 's3:GetAccountPublicAccessBlock'),
+      ],
       reason: 'access-denied',
     },
   ],

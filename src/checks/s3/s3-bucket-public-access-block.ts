@@ -2,7 +2,12 @@ import { defineCheck } from '../../core/check.js';
 import type { PublicAccessBlock } from '../../core/kinds/s3.js';
 import { fail, pass } from '../../core/outcome.js';
 
-const SETTINGS = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
+const SETTINGS = [
+  'blockPublicAcls',
+  'ignorePublicAcls',
+  'blockPublicPolicy',
+  'restrictPublicBuckets',
+] as const;
 
 function missing(configuration: PublicAccessBlock | null): (typeof SETTINGS)[number][] {
   return SETTINGS.filter((setting) => configuration?.[setting] !== true);

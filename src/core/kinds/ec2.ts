@@ -33,7 +33,7 @@ export const ec2SecurityGroup = defineKind({
 export const ec2EbsEncryptionByDefault = defineKind({
   name: 'ec2.ebs-encryption-by-default',
   service: 'ec2',
-  title: 'EBS encryption by default (per region)',
+  title: 'EBS encryption by default',
   global: false,
   attributes: z.object({
     enabled: z.boolean(),

@@ -4,6 +4,7 @@ import { ALL } from '../../core/gap.js';
 import type { Inventory, RegionInventory } from '../../core/inventory.js';
 import { KINDS } from '../../core/kinds/index.js';
 import { GLOBAL, type Resource } from '../../core/resource.js';
+import { jsonErrorOffset } from './json-error.js';
 import { jsonPath, lineColumn } from './json-path.js';
 import { SCHEMA_VERSION, snapshotSchema, type Snapshot, type StoredResource } from './schema.js';
 
@@ -31,12 +32,19 @@ export function parseSnapshot(text: string, name: string): SnapshotLoad {
     return { ok: false, error: `${name}: not valid JSON${jsonErrorLocation(text, error)}` };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, error: `${name}: $: expected a JSON object with schemaVersion, collection and accounts` };
+    return {
+      ok: false,
+      error: `${name}: $: expected a JSON object with schemaVersion, collection and accounts`,
+    };
   }
   const version = (data as Record<string, unknown>).schemaVersion;
   if (version !== SCHEMA_VERSION) {
-    const seen = version === undefined ? 'no schemaVersion' : `unknown schemaVersion ${JSON.stringify(version)}`;
-    return { ok: false, error: `${name}: $.schemaVersion: ${seen}; this onus reads schemaVersion ${SCHEMA_VERSION}` };
+    const seen =
+      version === undefined ? 'no schemaVersion' : `unknown schemaVersion ${JSON.stringify(version)}`;
+    return {
+      ok: false,
+      error: `${name}: $.schemaVersion: ${seen}; this onus reads schemaVersion ${SCHEMA_VERSION}`,
+    };
   }
   const parsed = snapshotSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: `${name}: ${describeIssues(parsed.error.issues, [])}` };
@@ -52,7 +60,8 @@ function toInventory(snapshot: Snapshot, name: string): SnapshotLoad {
       for (const [index, stored] of region.resources.entries()) {
         const path = ['accounts', accountIndex, 'regions', regionName, 'resources', index];
         const resource = toResource(stored, account.id, regionName, name);
-        if (typeof resource === 'string') return { ok: false, error: `${name}: ${jsonPath(path)}${resource}` };
+        if (typeof resource === 'string')
+          return { ok: false, error: `${name}: ${jsonPath(path)}${resource}` };
         resources.push(resource);
       }
       resources.sort((a, b) => (a.kind === b.kind ? compare(a.id, b.id) : compare(a.kind, b.kind)));
@@ -66,7 +75,12 @@ function toInventory(snapshot: Snapshot, name: string): SnapshotLoad {
 }
 
 /** The resource, or an error suffix (path tail and message) for its first problem. */
-function toResource(stored: StoredResource, account: string, region: string, file: string): Resource | string {
+function toResource(
+  stored: StoredResource,
+  account: string,
+  region: string,
+  file: string,
+): Resource | string {
   const kind = KINDS.get(stored.kind);
   if (!kind) return `.kind: unknown resource kind ${JSON.stringify(stored.kind)}`;
   if ((region === GLOBAL) !== kind.global) {
@@ -86,7 +100,7 @@ function toResource(stored: StoredResource, account: string, region: string, fil
     const hidden = Object.fromEntries(gaps.map((gap) => [gap.field, true] as const));
     const parsed = schema.omit(hidden).safeParse(stored.attributes);
     if (!parsed.success) return describeIssues(parsed.error.issues, ['attributes']).replace(/^\$/, '');
-    attributes = parsed.data as Record<string, unknown>;
+    attributes = parsed.data;
   }
   return {
     kind: kind.name,
@@ -109,16 +123,17 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
   return issue.message.replace(/^Invalid input: /, '');
 }
 
 function jsonErrorLocation(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  if (!position?.[1]) return `: ${reason}`;
-  const { line, column } = lineColumn(text, Number(position[1]));
+  const reason = (
+    /^(Unexpected [^,]+|Unterminated string|Expected [^,]+|Bad [^,]+)/.exec(message)?.[1] ?? 'syntax error'
+  ).replace(/ in JSON at position \d+.*$/s, '');
+  const { line, column } = lineColumn(text, jsonErrorOffset(text));
   return ` at line ${line}, column ${column}: ${reason}`;
 }
 

@@ -19,7 +19,12 @@ const scopeGapSchema = gapSchema.extend({ kind: z.string().min(1) });
 const sourceSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('live') }),
   z.strictObject({ type: z.literal('snapshot'), file: z.string() }),
-  z.strictObject({ type: z.literal('file'), file: z.string(), line: z.number().int(), column: z.number().int() }),
+  z.strictObject({
+    type: z.literal('file'),
+    file: z.string(),
+    line: z.number().int(),
+    column: z.number().int(),
+  }),
 ]);
 
 /** A resource as stored: account and region come from where it sits in the file. */
@@ -38,7 +43,9 @@ const regionSchema = z.strictObject({
   gaps: z.array(scopeGapSchema).optional(),
 });
 
-const regionName = z.string().regex(/^(global|[a-z]{2}(-[a-z]+)+-\d+)$/, 'expected an AWS region name or "global"');
+const regionName = z
+  .string()
+  .regex(/^(global|[a-z]{2}(-[a-z]+)+-\d+)$/, 'expected an AWS region name or "global"');
 
 export const snapshotSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -1,0 +1,107 @@
+import { writeFile } from 'node:fs/promises';
+import { CHECKS } from '../../checks/index.js';
+import type { Inventory } from '../../core/inventory.js';
+import { scanInventory, type ScanReport } from '../../core/scan.js';
+import { atLeast } from '../../core/severity.js';
+import { formatJson } from '../../formats/json.js';
+import { formatTable } from '../../formats/table.js';
+import { readSnapshotFile } from '../../sources/snapshot/read.js';
+import { EXIT, UserError } from '../errors.js';
+import { DEMO_SNAPSHOT, VERSION } from '../package-info.js';
+import { parseSeverity, selectChecks } from '../selection.js';
+import { Messages, paintFor } from '../terminal.js';
+
+export const FORMATS = ['table', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ScanFlags {
+  snapshot?: string;
+  demo?: boolean;
+  format: Format;
+  output?: string;
+  checks?: string;
+  severity?: string;
+  failOn: string;
+  quiet: boolean;
+  color: boolean;
+}
+
+/** `onus scan`: load an inventory, evaluate the selected checks, print the report, and return the exit code. */
+export async function scan(flags: ScanFlags): Promise<number> {
+  const messages = new Messages(flags.quiet);
+  const checks = selectChecks(CHECKS, flags);
+  const failOn = flags.failOn === 'none' ? null : parseSeverity(flags.failOn, '--fail-on');
+  const { inventory, target } = await loadTarget(flags);
+
+  const resources = inventory.accounts.reduce(
+    (sum, account) => sum + account.regions.reduce((count, region) => count + region.resources.length, 0),
+    0,
+  );
+  messages.info(
+    `loaded ${target.name}: ${inventory.accounts.length} account${inventory.accounts.length === 1 ? '' : 's'}, ${resources} resources`,
+  );
+  if (inventory.collection.errors.length > 0) {
+    messages.info(
+      `the collection recorded ${inventory.collection.errors.length} error(s); what they hid is reported as NOT_EVALUATED`,
+    );
+  }
+
+  // Checks judge the account as it was when collected, so a snapshot gives the same answer tomorrow.
+  const report = scanInventory(inventory, checks, {
+    now: new Date(inventory.collection.finishedAt),
+    generatedAt: new Date(),
+    tool: { name: 'onus', version: VERSION },
+    target,
+  });
+  const rendered = render(report, flags);
+  if (flags.output) {
+    try {
+      await writeFile(flags.output, rendered);
+    } catch (error) {
+      throw new UserError(
+        `--output: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
+    }
+    messages.info(`wrote ${flags.format} report to ${flags.output}`);
+  } else {
+    process.stdout.write(rendered);
+  }
+
+  const failing = report.findings.filter(
+    (finding) => finding.status === 'FAIL' && failOn !== null && atLeast(finding.severity, failOn),
+  );
+  if (failing.length > 0) {
+    messages.info(`${failing.length} failed check result(s) at or above ${failOn ?? ''}: exit code 3`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+async function loadTarget(flags: ScanFlags): Promise<{ inventory: Inventory; target: ScanReport['target'] }> {
+  if (flags.demo && flags.snapshot) throw new UserError('give either --demo or --snapshot FILE, not both');
+  if (!flags.demo && !flags.snapshot) {
+    throw new UserError(
+      'nothing to scan: give --snapshot FILE, or --demo for the bundled demo account (live AWS scanning is not available yet)',
+    );
+  }
+  const file = flags.demo ? DEMO_SNAPSHOT : (flags.snapshot as string);
+  const loaded = await readSnapshotFile(file);
+  if (!loaded.ok) throw new UserError(loaded.error);
+  return {
+    inventory: loaded.inventory,
+    target: flags.demo
+      ? { type: 'demo', name: 'examples/demo-account.json' }
+      : { type: 'snapshot', name: file },
+  };
+}
+
+function render(report: ScanReport, flags: ScanFlags): string {
+  switch (flags.format) {
+    case 'json':
+      return formatJson(report);
+    case 'table':
+      return formatTable(report, {
+        paint: flags.output ? paintFor(process.stdout, false) : paintFor(process.stdout, flags.color),
+      });
+  }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { SEVERITIES } from '../core/severity.js';
+import { listChecks } from './commands/checks.js';
+import { FORMATS, scan, type ScanFlags } from './commands/scan.js';
+import { EXIT, UserError } from './errors.js';
+import { VERSION } from './package-info.js';
+
+function program(setExit: (code: number) => void): Command {
+  const root = new Command('onus')
+    .description("Audit the customer's half of the AWS Shared Responsibility Model.")
+    .version(VERSION)
+    .option('--debug', 'show stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => {
+        write(`onus: ${text.replace(/^error: /, '')}`);
+      },
+    })
+    .showSuggestionAfterError();
+
+  root
+    .command('scan')
+    .description('evaluate the checks over an inventory and report what is yours and whether it is done')
+    .option('--snapshot <file>', 'scan an inventory snapshot (JSON) instead of a live account')
+    .option('--demo', 'scan the bundled demo account (no AWS needed)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--checks <ids>', 'run only these checks (comma-separated ids)')
+    .option(
+      '--severity <list>',
+      `run only checks of these severities (comma-separated: ${SEVERITIES.join(', ')})`,
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 3 when a check of this severity or above fails')
+        .choices([...SEVERITIES, 'none'])
+        .default('info'),
+    )
+    .option('-q, --quiet', 'print nothing but the results', false)
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .action(async (flags: ScanFlags) => {
+      setExit(await scan(flags));
+    });
+
+  root
+    .command('checks')
+    .description('list the checks onus runs')
+    .option('--json', 'full metadata as JSON', false)
+    .option('--no-color', 'no colour')
+    .action((flags: { json: boolean; color: boolean }) => {
+      setExit(listChecks(flags));
+    });
+
+  return root;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  try {
+    await program((code) => {
+      exitCode = code;
+    }).parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; usage errors have already been printed as one line.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`onus: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`onus: unexpected error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write('onus: run again with --debug for the stack trace, and please report it\n');
+    return EXIT.unexpected;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,45 @@
+import type { Check } from '../core/check.js';
+import { isSeverity, SEVERITIES, type Severity } from '../core/severity.js';
+import { UserError } from './errors.js';
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+export function parseSeverity(value: string, flag: string): Severity {
+  const severity = value.trim().toLowerCase();
+  if (!isSeverity(severity))
+    throw new UserError(`${flag}: unknown severity '${value}' (use one of ${SEVERITIES.join(', ')})`);
+  return severity;
+}
+
+/** The checks a run selects with `--checks id,id` and `--severity sev,sev`; unknown names are user errors. */
+export function selectChecks(
+  all: readonly Check[],
+  options: { checks?: string; severity?: string },
+): Check[] {
+  let selected = [...all];
+  if (options.checks !== undefined) {
+    const ids = list(options.checks);
+    if (ids.length === 0) throw new UserError('--checks: give at least one check id (see `onus checks`)');
+    const known = new Set(all.map((check) => check.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new UserError(
+        `--checks: unknown check id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (see \`onus checks\`)`,
+      );
+    }
+    selected = selected.filter((check) => ids.includes(check.id));
+  }
+  if (options.severity !== undefined) {
+    const severities = list(options.severity).map((value) => parseSeverity(value, '--severity'));
+    if (severities.length === 0) throw new UserError('--severity: give at least one severity');
+    selected = selected.filter((check) => severities.includes(check.severity));
+  }
+  if (selected.length === 0)
+    throw new UserError('no check matches the selection given by --checks and --severity');
+  return selected;
+}
