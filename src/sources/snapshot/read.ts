@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { ALL } from '../../core/gap.js';
+import { ALL, type Gap } from '../../core/gap.js';
 import type { Inventory, RegionInventory } from '../../core/inventory.js';
 import { KINDS } from '../../core/kinds/index.js';
 import { GLOBAL, type Resource } from '../../core/resource.js';
@@ -97,8 +97,7 @@ function toResource(
   let attributes: Record<string, unknown> = {};
   if (!gaps.some((gap) => gap.field === ALL)) {
     // Fields that are gaps may be absent; every other field must be present and well typed.
-    const hidden = Object.fromEntries(gaps.map((gap) => [gap.field, true] as const));
-    const parsed = schema.omit(hidden).safeParse(stored.attributes);
+    const parsed = attributeSchema(schema, stored.kind, gaps).safeParse(stored.attributes);
     if (!parsed.success) return describeIssues(parsed.error.issues, ['attributes']).replace(/^\$/, '');
     attributes = parsed.data;
   }
@@ -113,6 +112,21 @@ function toResource(
     source: stored.source ?? { type: 'snapshot', file },
     gaps,
   };
+}
+
+const schemas = new Map<string, z.ZodObject<z.ZodRawShape>>();
+
+/** The kind's attribute schema without the fields that are gaps; built once per kind and set of gaps. */
+function attributeSchema(schema: z.ZodObject<z.ZodRawShape>, kind: string, gaps: readonly Gap[]): z.ZodObject<z.ZodRawShape> {
+  if (gaps.length === 0) return schema;
+  const fields = gaps.map((gap) => gap.field).sort();
+  const key = `${kind}\u0000${fields.join('\u0000')}`;
+  let cached = schemas.get(key);
+  if (!cached) {
+    cached = schema.omit(Object.fromEntries(fields.map((field) => [field, true] as const)));
+    schemas.set(key, cached);
+  }
+  return cached;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): string {
