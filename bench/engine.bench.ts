@@ -66,9 +66,13 @@ const evaluate = time(() => {
 });
 
 const mb = (text.length / 1e6).toFixed(1);
-console.log(`inventory: ${ACCOUNTS} accounts, ${resources} resources, ${mb} MB of JSON; ${CHECKS.length} checks`);
+console.log(
+  `inventory: ${ACCOUNTS} accounts, ${resources} resources, ${mb} MB of JSON; ${CHECKS.length} checks`,
+);
 console.log(`JSON.parse alone (lower bound)   ${parseOnly.toFixed(0).padStart(7)} ms`);
-console.log(`load + validate snapshot         ${load.toFixed(0).padStart(7)} ms   ${(load / parseOnly).toFixed(2)}x the lower bound`);
+console.log(
+  `load + validate snapshot         ${load.toFixed(0).padStart(7)} ms   ${(load / parseOnly).toFixed(2)}x the lower bound`,
+);
 console.log(
   `evaluate ${results} results    ${evaluate.toFixed(0).padStart(7)} ms   ${(evaluate / parseOnly).toFixed(2)}x the lower bound, ${Math.round(results / (evaluate / 1000)).toLocaleString('en')} results/s`,
 );

@@ -54,7 +54,9 @@ describe('check registry', () => {
         expect(SEVERITIES).toContain(check.severity);
         expect(DOMAINS).toContain(check.domain);
         expect(check.remediation.text.trim().length).toBeGreaterThan(20);
-        expect(check.remediation.url).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com|repost\.aws)\//);
+        expect(check.remediation.url).toMatch(
+          /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com|repost\.aws)\//,
+        );
       });
 
       it('reads fields its kind has, and looks up only kinds that exist', () => {
@@ -66,7 +68,8 @@ describe('check registry', () => {
           expect(KINDS.has(kind), `related kind ${kind}`).toBe(true);
           for (const field of fields) expect(attributeNames(kind)).toContain(field);
         }
-        if (check.scope === 'region') expect(definition?.global, 'a region-scoped check needs a regional kind').toBe(false);
+        if (check.scope === 'region')
+          expect(definition?.global, 'a region-scoped check needs a regional kind').toBe(false);
       });
 
       it('has thresholds with descriptions and defaults', () => {

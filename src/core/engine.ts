@@ -41,6 +41,23 @@ export function runChecks(inventory: Inventory, checks: readonly Check[], option
   return results.sort(compareResults);
 }
 
+const kindIndex = new WeakMap<RegionInventory, Map<string, Resource[]>>();
+
+/** The resources of one kind in a region, indexed once per region rather than filtered per check. */
+function ofKind(region: RegionInventory, kind: string): readonly Resource[] {
+  let index = kindIndex.get(region);
+  if (!index) {
+    index = new Map();
+    for (const resource of region.resources) {
+      const list = index.get(resource.kind);
+      if (list) list.push(resource);
+      else index.set(resource.kind, [resource]);
+    }
+    kindIndex.set(region, index);
+  }
+  return index.get(kind) ?? [];
+}
+
 /** One region of one account as a check sees it: its resources, and the gap hiding the check's kind, if any. */
 interface Scope {
   region: RegionInventory;
@@ -78,8 +95,7 @@ function evaluateResources(check: Check, account: string, scope: Scope, ctx: Che
       ),
     );
   }
-  for (const resource of scope.region.resources) {
-    if (resource.kind !== check.kind) continue;
+  for (const resource of ofKind(scope.region, check.kind)) {
     const ref = refOf(resource);
     // Whether the check applies is decided first, so a gap on a field it does not need for that decision
     // cannot turn a resource it is not about into NOT_EVALUATED (an AWS-managed key, a user without a password).
@@ -121,8 +137,7 @@ function evaluateScope(
   const view: ScopeView<KindName, never> = { account, region, resources: [], unobserved: [] };
   for (const scope of scopes) {
     if (scope.gap) view.unobserved.push({ ref: null, gap: { ...scope.gap, detail: detailIn(scope) } });
-    for (const resource of scope.region.resources) {
-      if (resource.kind !== check.kind) continue;
+    for (const resource of ofKind(scope.region, check.kind)) {
       const gap = missingField(resource, check.reads);
       if (gap) view.unobserved.push({ ref: refOf(resource), gap });
       else view.resources.push(resource);
@@ -192,37 +207,34 @@ function attempt(run: () => Outcome | 'skip'): Attempt {
 }
 
 function resultOf(check: Check, resource: ResourceRef, outcome: Evaluated): Result {
-  const base = {
-    checkId: check.id,
-    resource,
-    reason: null,
-    evidence: {},
-    gap: null,
-    message: outcome.message,
-  };
   switch (outcome.status) {
     case 'PASS':
     case 'FAIL':
-      return { ...base, status: outcome.status, evidence: outcome.evidence };
+      return result(check, resource, outcome.status, null, outcome.message, outcome.evidence, null);
     case 'MANUAL':
-      return { ...base, status: 'MANUAL' };
+      return result(check, resource, 'MANUAL', null, outcome.message, {}, null);
     case 'CHECK_ERROR':
-      return { ...base, status: 'NOT_EVALUATED', reason: 'check-error' };
+      return result(check, resource, 'NOT_EVALUATED', 'check-error', outcome.message, {}, null);
     case 'NOT_EVALUATED':
       return notEvaluated(check, resource, outcome.gap, outcome.message);
   }
 }
 
+/** Every Result is built here, so all share one object shape (which keeps the hot path monomorphic). */
+function result(
+  check: Check,
+  resource: ResourceRef,
+  status: Result['status'],
+  reason: Result['reason'],
+  message: string,
+  evidence: Result['evidence'],
+  gap: Gap | null,
+): Result {
+  return { checkId: check.id, status, reason, message, evidence, resource, gap };
+}
+
 function notEvaluated(check: Check, resource: ResourceRef, gap: Gap, message: string): Result {
-  return {
-    checkId: check.id,
-    status: 'NOT_EVALUATED',
-    reason: gap.reason,
-    message,
-    evidence: {},
-    resource,
-    gap,
-  };
+  return result(check, resource, 'NOT_EVALUATED', gap.reason, message, {}, gap);
 }
 
 function contextFor(check: Check, inventory: Inventory, options: EngineOptions): CheckContext {
@@ -243,9 +255,7 @@ function contextFor(check: Check, inventory: Inventory, options: EngineOptions):
       for (const scope of scopesFor(kind, account, collected)) {
         if (where.region !== undefined && scope.region.name !== where.region) continue;
         if (scope.gap) throw new Unobserved({ ...scope.gap, detail: detailIn(scope) });
-        for (const resource of scope.region.resources) {
-          if (resource.kind === kind) found.push(resource as Resource<K>);
-        }
+        found.push(...(ofKind(scope.region, kind) as Resource<K>[]));
       }
       return found;
     },

@@ -33,8 +33,15 @@ export function fingerprintOf(checkId: string, account: string, region: string, 
 
 export function toFinding(result: Result, check: Check, compliance: ComplianceRef[] = []): Finding {
   const { account, region, id } = result.resource;
+  // Listed field by field rather than spread: this runs once per result, and spreads dominated scan time.
   return {
-    ...result,
+    checkId: result.checkId,
+    status: result.status,
+    reason: result.reason,
+    message: result.message,
+    evidence: result.evidence,
+    resource: result.resource,
+    gap: result.gap,
     fingerprint: fingerprintOf(check.id, account, region, id),
     title: check.title,
     severity: check.severity,

@@ -117,7 +117,11 @@ function toResource(
 const schemas = new Map<string, z.ZodObject<z.ZodRawShape>>();
 
 /** The kind's attribute schema without the fields that are gaps; built once per kind and set of gaps. */
-function attributeSchema(schema: z.ZodObject<z.ZodRawShape>, kind: string, gaps: readonly Gap[]): z.ZodObject<z.ZodRawShape> {
+function attributeSchema(
+  schema: z.ZodObject<z.ZodRawShape>,
+  kind: string,
+  gaps: readonly Gap[],
+): z.ZodObject<z.ZodRawShape> {
   if (gaps.length === 0) return schema;
   const fields = gaps.map((gap) => gap.field).sort();
   const key = `${kind}\u0000${fields.join('\u0000')}`;
