@@ -21,7 +21,7 @@ function onus(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args],
+      ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), ...args],
       {
         cwd: ROOT,
         env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },

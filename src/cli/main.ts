@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
 import { listChecks } from './commands/checks.js';
@@ -54,7 +53,8 @@ function program(setExit: (code: number) => void): Command {
   return root;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the CLI on `argv` and returns the exit code; prints only to stdout and stderr. */
+export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
   try {
@@ -78,5 +78,3 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.unexpected;
   }
 }
-
-process.exitCode = await main(process.argv);
