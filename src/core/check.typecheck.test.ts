@@ -2,22 +2,27 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { defineCheck } from './check.js';
 import { fail, pass } from './outcome.js';
 
+/** Metadata every test check shares; the tests are about behaviour, not wording. */
+const META = {
+  title: 'test',
+  description: 'test',
+  risk: 'test',
+  remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
+};
+
 // These assertions are made by `tsc` (npm run typecheck): an unused @ts-expect-error is itself an error, so
 // if defineCheck ever stopped rejecting wrong keys, the typecheck would fail.
 describe('defineCheck types', () => {
   it('lets evaluate see exactly the declared attributes, typed from the kind', () => {
     defineCheck({
       id: 'iam-types',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'low',
       service: 'iam',
       domain: 'identity',
       kind: 'iam.user',
       scope: 'resource',
       reads: ['mfaActive', 'name'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate(user) {
         expectTypeOf(user.attributes.mfaActive).toEqualTypeOf<boolean>();
         expectTypeOf(user.attributes.name).toEqualTypeOf<string>();
@@ -30,9 +35,7 @@ describe('defineCheck types', () => {
   it('rejects fields the kind does not have and unknown metadata keys', () => {
     defineCheck({
       id: 'iam-types-2',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'low',
       service: 'iam',
       domain: 'identity',
@@ -40,14 +43,11 @@ describe('defineCheck types', () => {
       scope: 'resource',
       // @ts-expect-error iam.user has no attribute "encryption"
       reads: ['encryption'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: () => pass('ok'),
     });
     defineCheck({
       id: 'iam-types-3',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       // @ts-expect-error "severe" is not a severity
       severity: 'severe',
       service: 'iam',
@@ -55,7 +55,6 @@ describe('defineCheck types', () => {
       kind: 'iam.user',
       scope: 'resource',
       reads: ['name'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: () => pass('ok'),
     });
   });

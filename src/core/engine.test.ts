@@ -6,6 +6,14 @@ import { toFinding } from './finding.js';
 import { fail, manual, pass } from './outcome.js';
 import { summarize } from './summary.js';
 
+/** Metadata every test check shares; the tests are about behaviour, not wording. */
+const META = {
+  title: 'test',
+  description: 'test',
+  risk: 'test',
+  remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
+};
+
 const user = (name: string, mfaActive: boolean) =>
   resource('iam.user', name, {
     name,
@@ -26,16 +34,13 @@ function mfaCheck(
 ) {
   const check = defineCheck({
     id: 'iam-test-mfa',
-    title: 'test',
-    description: 'test',
-    risk: 'test',
+    ...META,
     severity: 'high',
     service: 'iam',
     domain: 'identity',
     kind: 'iam.user',
     scope: 'resource',
     reads: ['mfaActive'],
-    remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
     evaluate: (u) => evaluate(u),
   });
   return { check, evaluate };
@@ -64,9 +69,7 @@ describe('engine', () => {
   it('decides whether a check applies before looking at gaps on the fields it only needs to evaluate', () => {
     const check = defineCheck({
       id: 'iam-test-console',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'high',
       service: 'iam',
       domain: 'identity',
@@ -74,7 +77,6 @@ describe('engine', () => {
       scope: 'resource',
       reads: ['passwordEnabled', 'mfaActive'],
       appliesTo: (u) => u.attributes.passwordEnabled,
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: (u) => (u.attributes.mfaActive ? pass('ok') : fail('no mfa')),
     });
     const service = {
@@ -122,16 +124,13 @@ describe('engine', () => {
     const { check } = mfaCheck();
     const other = defineCheck({
       id: 'guardduty-test',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'low',
       service: 'guardduty',
       domain: 'detection',
       kind: 'guardduty.detector',
       scope: 'region',
       reads: ['status'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: (scope) => (scope.resources.length > 0 ? pass('on') : fail('off')),
     });
     const items = [user('zed', true), user('amy', false), detector('us-east-1'), detector('eu-west-1')];
@@ -172,16 +171,13 @@ describe('engine', () => {
   it('gives a region-scoped check one result per region, and NOT_EVALUATED where the region is disabled', () => {
     const check = defineCheck({
       id: 'guardduty-test',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'high',
       service: 'guardduty',
       domain: 'detection',
       kind: 'guardduty.detector',
       scope: 'region',
       reads: ['status'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: (scope) => (scope.resources.length > 0 ? pass('on') : fail('off')),
     });
     const inventory = inventoryOf([detector('us-east-1')], {
@@ -199,9 +195,7 @@ describe('engine', () => {
   it('passes threshold overrides to the check', () => {
     const check = defineCheck({
       id: 'iam-test-threshold',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'low',
       service: 'iam',
       domain: 'identity',
@@ -209,7 +203,6 @@ describe('engine', () => {
       scope: 'resource',
       reads: ['name'],
       thresholds: { limit: { default: 5, description: 'a limit' } },
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: (u, ctx) => (u.attributes.name.length <= ctx.thresholds.limit ? pass('short') : fail('long')),
     });
     const inventory = inventoryOf([user('margaret', true)]);
@@ -223,16 +216,13 @@ describe('engine', () => {
   it('turns a lookup of an undeclared related kind into a check error, not a silent empty list', () => {
     const check = defineCheck({
       id: 'iam-test-related',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'low',
       service: 'iam',
       domain: 'identity',
       kind: 'iam.user',
       scope: 'resource',
       reads: ['name'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: (u, ctx) =>
         ctx.related('s3.bucket', { account: u.account }).length > 0 ? pass('x') : fail('y'),
     });
@@ -243,16 +233,13 @@ describe('engine', () => {
   it('supports MANUAL results, which stay outside coverage', () => {
     const check = defineCheck({
       id: 'iam-test-manual',
-      title: 't',
-      description: 't',
-      risk: 't',
+      ...META,
       severity: 'low',
       service: 'iam',
       domain: 'identity',
       kind: 'iam.root-user',
       scope: 'account',
       reads: ['arn'],
-      remediation: { text: 'fix', url: 'https://docs.aws.amazon.com/' },
       evaluate: () => manual('Confirm the security contact in the Account console'),
     });
     const { check: mfa } = mfaCheck();

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
+import { passwordPolicyRemediation } from './support/password-policy.js';
 
 export default defineCheck({
   id: 'iam-password-policy-prevents-reuse',
@@ -19,13 +20,9 @@ export default defineCheck({
       description: 'The fewest previous passwords the policy must remember (IAM allows at most 24)',
     },
   },
-  remediation: {
-    text: 'Set a custom password policy that remembers the last 24 passwords. UpdateAccountPasswordPolicy replaces the whole policy: every setting you leave out reverts to its default (a minimum length of 6, no reuse prevention), so pass all the settings you want to keep. CloudFormation has no resource for the account password policy.',
-    cli: 'aws iam update-account-password-policy --password-reuse-prevention 24 --minimum-password-length 14 --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --allow-users-to-change-password',
-    terraform:
-      'resource "aws_iam_account_password_policy" "this" {\n  password_reuse_prevention      = 24\n  minimum_password_length        = 14\n  require_uppercase_characters   = true\n  require_lowercase_characters   = true\n  require_numbers                = true\n  require_symbols                = true\n  allow_users_to_change_password = true\n}',
-    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
-  },
+  remediation: passwordPolicyRemediation(
+    'Set a custom password policy that remembers the last 24 passwords.',
+  ),
   evaluate(account, ctx) {
     const { policy } = account.attributes;
     const required = ctx.thresholds.reusePrevention;

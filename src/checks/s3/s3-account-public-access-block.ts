@@ -1,12 +1,6 @@
 import { defineCheck } from '../../core/check.js';
+import { settingsOff } from '../../core/kinds/s3.js';
 import { fail, pass } from '../../core/outcome.js';
-
-const SETTINGS = [
-  'blockPublicAcls',
-  'ignorePublicAcls',
-  'blockPublicPolicy',
-  'restrictPublicBuckets',
-] as const;
 
 export default defineCheck({
   id: 's3-account-public-access-block',
@@ -36,7 +30,7 @@ export default defineCheck({
         configuration: null,
       });
     }
-    const off = SETTINGS.filter((setting) => !configuration[setting]);
+    const off = settingsOff(configuration);
     return off.length === 0
       ? pass('All four Block Public Access settings are on for the account', { configuration })
       : fail(`Block Public Access is not fully on for the account: ${off.join(', ')} off`, {

@@ -1,17 +1,6 @@
 import { defineCheck } from '../../core/check.js';
-import type { PublicAccessBlock } from '../../core/kinds/s3.js';
+import { settingsOff } from '../../core/kinds/s3.js';
 import { fail, pass } from '../../core/outcome.js';
-
-const SETTINGS = [
-  'blockPublicAcls',
-  'ignorePublicAcls',
-  'blockPublicPolicy',
-  'restrictPublicBuckets',
-] as const;
-
-function missing(configuration: PublicAccessBlock | null): (typeof SETTINGS)[number][] {
-  return SETTINGS.filter((setting) => configuration?.[setting] !== true);
-}
 
 export default defineCheck({
   id: 's3-bucket-public-access-block',
@@ -37,7 +26,7 @@ export default defineCheck({
   },
   evaluate(bucket, ctx) {
     const own = bucket.attributes.publicAccessBlock;
-    const ownMissing = missing(own);
+    const ownMissing = settingsOff(own);
     if (ownMissing.length === 0) return pass('All four settings are on for the bucket', { bucket: own });
     const [accountSettings] = ctx.related('s3.account-public-access-block', { account: bucket.account });
     const account = accountSettings ? ctx.read(accountSettings, 'configuration') : null;

@@ -9,6 +9,19 @@ export const publicAccessBlock = z.object({
 });
 export type PublicAccessBlock = z.infer<typeof publicAccessBlock>;
 
+export const PUBLIC_ACCESS_BLOCK_SETTINGS = [
+  'blockPublicAcls',
+  'ignorePublicAcls',
+  'blockPublicPolicy',
+  'restrictPublicBuckets',
+] as const;
+export type PublicAccessBlockSetting = (typeof PUBLIC_ACCESS_BLOCK_SETTINGS)[number];
+
+/** The settings that are not on; all four when there is no configuration. */
+export function settingsOff(configuration: PublicAccessBlock | null): PublicAccessBlockSetting[] {
+  return PUBLIC_ACCESS_BLOCK_SETTINGS.filter((setting) => configuration?.[setting] !== true);
+}
+
 export const s3AccountPublicAccessBlock = defineKind({
   name: 's3.account-public-access-block',
   service: 's3',
