@@ -172,8 +172,29 @@ describe('bad input: one line, exit 2, no stack trace', () => {
       /--checks: unknown check id iam-root-mfa/,
     );
     expectOneLineError(await onus(['scan', '--demo', '--format', 'xml']), /--format.*xml.*table, json/);
-    expectOneLineError(await onus(['scan']), /nothing to scan: give --snapshot FILE, or --demo/);
+    expectOneLineError(
+      await onus(['scan', '--region', 'mars-1']),
+      /--region: 'mars-1' is not an AWS region name/,
+    );
     expectOneLineError(await onus(['scan', '--demo', '--bogus']), /unknown option '--bogus'/);
+  });
+});
+
+describe('live scanning without credentials', () => {
+  it('says in one line that the credentials cannot be used, and exits 2', async () => {
+    const noCredentials = {
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_SESSION_TOKEN: '',
+      AWS_PROFILE: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+    };
+    expectOneLineError(
+      await onus(['scan'], noCredentials),
+      /^onus: cannot use the AWS credentials: .*--profile or --role-arn\)$/,
+    );
   });
 });
 

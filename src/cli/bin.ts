@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+// The SDK warns on Node 20 about releases after January 2027; onus pins its SDK versions, so the warning
+// would only break the promise of one clear line on stderr. Users can still turn it on by setting it to false.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { main } = await import('./main.js');
 
 process.exitCode = await main(process.argv);

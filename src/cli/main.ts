@@ -1,9 +1,21 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
-import { listChecks } from './commands/checks.js';
-import { FORMATS, scan, type ScanFlags } from './commands/scan.js';
+import type { AwsFlags } from './commands/collect.js';
+import type { ScanFlags } from './commands/scan.js';
 import { EXIT, UserError } from './errors.js';
+import { FORMATS } from './formats.js';
 import { VERSION } from './package-info.js';
+
+/** The options that say which AWS account to reach and how hard to push it. */
+function withAwsOptions(command: Command): Command {
+  return command
+    .option('--profile <name>', 'use this profile from the shared AWS config (SSO profiles included)')
+    .option('--role-arn <arn>', 'assume this role with the base credentials')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('--region <list>', 'scan only these regions (comma-separated; default: every enabled region)')
+    .option('--exclude-region <list>', 'skip these regions (comma-separated)')
+    .option('--concurrency <n>', 'most AWS requests in flight at once', '32');
+}
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('onus')
@@ -18,10 +30,10 @@ function program(setExit: (code: number) => void): Command {
     })
     .showSuggestionAfterError();
 
-  root
+  const scanCommand = root
     .command('scan')
     .description('evaluate the checks over an inventory and report what is yours and whether it is done')
-    .option('--snapshot <file>', 'scan an inventory snapshot (JSON) instead of a live account')
+    .option('--snapshot <file>', 'scan an inventory snapshot (JSON) instead of the live account')
     .option('--demo', 'scan the bundled demo account (no AWS needed)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -36,9 +48,28 @@ function program(setExit: (code: number) => void): Command {
         .default('info'),
     )
     .option('-q, --quiet', 'print nothing but the results', false)
-    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .action(async (flags: ScanFlags) => {
-      setExit(await scan(flags));
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)');
+  withAwsOptions(scanCommand).action(async (flags: ScanFlags) => {
+    const { scan } = await import('./commands/scan.js');
+    setExit(await scan(flags));
+  });
+
+  const collectCommand = root
+    .command('collect')
+    .description('collect the inventory of the live account into a snapshot (read-only)')
+    .option('-o, --output <file>', 'write the snapshot to a file instead of stdout')
+    .option('-q, --quiet', 'no progress on stderr', false);
+  withAwsOptions(collectCommand).action(async (flags: AwsFlags & { output?: string }) => {
+    const { collect } = await import('./commands/collect.js');
+    setExit(await collect(flags));
+  });
+
+  root
+    .command('permissions')
+    .description('print the least-privilege IAM policy a scanning role needs')
+    .action(async () => {
+      const { permissions } = await import('./commands/permissions.js');
+      setExit(permissions());
     });
 
   root
@@ -46,7 +77,8 @@ function program(setExit: (code: number) => void): Command {
     .description('list the checks onus runs')
     .option('--json', 'full metadata as JSON', false)
     .option('--no-color', 'no colour')
-    .action((flags: { json: boolean; color: boolean }) => {
+    .action(async (flags: { json: boolean; color: boolean }) => {
+      const { listChecks } = await import('./commands/checks.js');
       setExit(listChecks(flags));
     });
 

@@ -7,14 +7,14 @@ import { formatJson } from '../../formats/json.js';
 import { formatTable } from '../../formats/table.js';
 import { readSnapshotFile } from '../../sources/snapshot/read.js';
 import { EXIT, UserError } from '../errors.js';
+import type { AwsFlags } from './collect.js';
 import { DEMO_SNAPSHOT, VERSION } from '../package-info.js';
 import { parseSeverity, selectChecks } from '../selection.js';
 import { Messages, paintFor } from '../terminal.js';
 
-export const FORMATS = ['table', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from '../formats.js';
 
-export interface ScanFlags {
+export interface ScanFlags extends AwsFlags {
   snapshot?: string;
   demo?: boolean;
   format: Format;
@@ -22,7 +22,6 @@ export interface ScanFlags {
   checks?: string;
   severity?: string;
   failOn: string;
-  quiet: boolean;
   color: boolean;
 }
 
@@ -80,9 +79,11 @@ export async function scan(flags: ScanFlags): Promise<number> {
 async function loadTarget(flags: ScanFlags): Promise<{ inventory: Inventory; target: ScanReport['target'] }> {
   if (flags.demo && flags.snapshot) throw new UserError('give either --demo or --snapshot FILE, not both');
   if (!flags.demo && !flags.snapshot) {
-    throw new UserError(
-      'nothing to scan: give --snapshot FILE, or --demo for the bundled demo account (live AWS scanning is not available yet)',
-    );
+    // Loaded only for live scans: the AWS SDK is most of onus's start-up time.
+    const { collectLive } = await import('./collect.js');
+    const inventory = await collectLive(flags);
+    const account = inventory.accounts[0]?.id ?? 'unknown';
+    return { inventory, target: { type: 'live', name: `account ${account}` } };
   }
   const file = flags.demo ? DEMO_SNAPSHOT : (flags.snapshot as string);
   const loaded = await readSnapshotFile(file);

@@ -1,5 +1,4 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { ScopeGap } from '../../core/gap.js';
 import type {
   AccountInventory,
   CallerIdentity,
@@ -123,7 +122,7 @@ export async function collectAccount(
     regionOf(region).resources.push(resource);
   }
   for (const { region, ...gap } of sink.gaps) {
-    if (inScope.has(region)) regionOf(region).gaps.push(gap as ScopeGap);
+    if (inScope.has(region)) regionOf(region).gaps.push(gap);
   }
   const sorted = [...regions.values()].sort((a, b) =>
     a.name === GLOBAL ? -1 : b.name === GLOBAL ? 1 : a.name.localeCompare(b.name),

@@ -26,7 +26,8 @@ export interface CollectorContext {
   /** Every region in scope for this account (global collectors place regional resources among them). */
   regions: readonly string[];
   partition: string;
-  client<C>(ClientClass: ClientClass<C>): C;
+  /** A pooled client in the collector's region, or in `region` (S3 reads each bucket in its own region). */
+  client<C>(ClientClass: ClientClass<C>, region?: string): C;
   /** Makes a call; a failure (after retries) throws AwsCallFailed carrying the action and gap reason. */
   call<T>(action: string, send: () => Promise<T>): Promise<T>;
   /**
@@ -84,7 +85,8 @@ export function contextFor(
   };
   return {
     ...scope,
-    client: (ClientClass) => pool.get(ClientClass, collector.service, scope.account, scope.region),
+    client: (ClientClass, region) =>
+      pool.get(ClientClass, collector.service, scope.account, region ?? scope.region),
     call,
     async observe(action, send, absent = []) {
       try {

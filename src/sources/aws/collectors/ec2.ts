@@ -1,0 +1,210 @@
+import {
+  EC2Client,
+  GetEbsDefaultKmsKeyIdCommand,
+  GetEbsEncryptionByDefaultCommand,
+  paginateDescribeInstances,
+  paginateDescribeSecurityGroups,
+  type Instance,
+  type IpPermission,
+  type SecurityGroup,
+  type Tag,
+} from '@aws-sdk/client-ec2';
+import type { Gap } from '../../../core/gap.js';
+import type { SecurityGroupRule } from '../../../core/kinds/ec2.js';
+import type { AttributesOf, KindName } from '../../../core/kinds/index.js';
+import type { Collector, CollectorContext } from '../collector.js';
+import { AwsCallFailed } from '../errors.js';
+
+type InstanceAttributes = AttributesOf<'ec2.instance'>;
+
+const PAGE_SIZE = 1000;
+
+export const ec2Collector: Collector = {
+  service: 'ec2',
+  global: false,
+  actions: [
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeInstances',
+    'ec2:GetEbsEncryptionByDefault',
+    'ec2:GetEbsDefaultKmsKeyId',
+  ],
+  kinds: {
+    'ec2.security-group': ['groupId', 'groupName', 'vpcId', 'description', 'ingress', 'egress'],
+    'ec2.instance': [
+      'instanceId',
+      'state',
+      'instanceType',
+      'imageId',
+      'vpcId',
+      'publicIpAddress',
+      'iamInstanceProfileArn',
+      'metadataOptions',
+    ],
+    'ec2.ebs-encryption-by-default': ['enabled', 'kmsKeyId'],
+  },
+  async collect(ctx) {
+    const client = ctx.client(EC2Client);
+    // Each kind stands alone: a denied DescribeInstances leaves the security groups and EBS defaults observed.
+    await Promise.all([
+      collectSecurityGroups(ctx, client),
+      collectInstances(ctx, client),
+      collectEbsEncryptionByDefault(ctx, client),
+    ]);
+  },
+};
+
+/** Lists a kind; a failure becomes a gap on that kind in this region (and `null`), other kinds go on. */
+async function listOrGap<T>(
+  ctx: CollectorContext,
+  kind: KindName,
+  action: string,
+  list: () => Promise<T[]>,
+): Promise<T[] | null> {
+  try {
+    return await ctx.call(action, list);
+  } catch (error) {
+    if (!(error instanceof AwsCallFailed)) throw error;
+    ctx.kindGap(kind, error);
+    return null;
+  }
+}
+
+async function collectSecurityGroups(ctx: CollectorContext, client: EC2Client): Promise<void> {
+  const action = 'ec2:DescribeSecurityGroups';
+  const groups = await listOrGap(ctx, 'ec2.security-group', action, async () => {
+    const found: SecurityGroup[] = [];
+    for await (const page of paginateDescribeSecurityGroups({ client }, { MaxResults: PAGE_SIZE })) {
+      found.push(...(page.SecurityGroups ?? []));
+    }
+    return found;
+  });
+  for (const group of groups ?? []) {
+    const groupId = group.GroupId;
+    if (!groupId) continue;
+    const gaps: Gap[] = [];
+    const attributes: Partial<AttributesOf<'ec2.security-group'>> = {
+      groupId,
+      vpcId: group.VpcId ?? null,
+      ingress: (group.IpPermissions ?? []).map(ruleOf),
+      egress: (group.IpPermissionsEgress ?? []).map(ruleOf),
+    };
+    present(attributes, gaps, action, 'groupName', group.GroupName);
+    present(attributes, gaps, action, 'description', group.Description);
+    ctx.emit({
+      kind: 'ec2.security-group',
+      id: groupId,
+      arn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.account}:security-group/${groupId}`,
+      tags: tagsOf(group.Tags),
+      attributes,
+      gaps,
+    });
+  }
+}
+
+/** A rule as the kind has it; `-1` (all traffic) and `-1` ports (every ICMP type or code) have no ports. */
+function ruleOf(permission: IpPermission): SecurityGroupRule {
+  const protocol = permission.IpProtocol ?? '-1';
+  const port = (value: number | undefined) =>
+    protocol === '-1' || value === undefined || value === -1 ? null : value;
+  const ipv4 = permission.IpRanges ?? [];
+  const ipv6 = permission.Ipv6Ranges ?? [];
+  const prefixLists = permission.PrefixListIds ?? [];
+  const groups = permission.UserIdGroupPairs ?? [];
+  const first = [...ipv4, ...ipv6, ...prefixLists, ...groups][0];
+  return {
+    protocol,
+    fromPort: port(permission.FromPort),
+    toPort: port(permission.ToPort),
+    ipv4Ranges: ipv4.flatMap((range) => (range.CidrIp ? [range.CidrIp] : [])),
+    ipv6Ranges: ipv6.flatMap((range) => (range.CidrIpv6 ? [range.CidrIpv6] : [])),
+    prefixListIds: prefixLists.flatMap((list) => (list.PrefixListId ? [list.PrefixListId] : [])),
+    sourceGroupIds: groups.flatMap((pair) => (pair.GroupId ? [pair.GroupId] : [])),
+    description: first?.Description ?? null,
+  };
+}
+
+async function collectInstances(ctx: CollectorContext, client: EC2Client): Promise<void> {
+  const action = 'ec2:DescribeInstances';
+  const instances = await listOrGap(ctx, 'ec2.instance', action, async () => {
+    const found: Instance[] = [];
+    for await (const page of paginateDescribeInstances({ client }, { MaxResults: PAGE_SIZE })) {
+      for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
+    }
+    return found;
+  });
+  for (const instance of instances ?? []) {
+    const instanceId = instance.InstanceId;
+    if (!instanceId) continue;
+    const gaps: Gap[] = [];
+    const attributes: Partial<InstanceAttributes> = {
+      instanceId,
+      vpcId: instance.VpcId ?? null,
+      publicIpAddress: instance.PublicIpAddress ?? null,
+      iamInstanceProfileArn: instance.IamInstanceProfile?.Arn ?? null,
+    };
+    present(attributes, gaps, action, 'state', instance.State?.Name);
+    present(attributes, gaps, action, 'instanceType', instance.InstanceType);
+    present(attributes, gaps, action, 'imageId', instance.ImageId);
+    const metadata = instance.MetadataOptions;
+    // The endpoint is on unless said otherwise; whether IMDSv1 is allowed is never assumed.
+    present(
+      attributes,
+      gaps,
+      action,
+      'metadataOptions',
+      metadata?.HttpTokens !== undefined && metadata.HttpPutResponseHopLimit !== undefined
+        ? {
+            httpEndpoint: metadata.HttpEndpoint ?? 'enabled',
+            httpTokens: metadata.HttpTokens,
+            httpPutResponseHopLimit: metadata.HttpPutResponseHopLimit,
+          }
+        : undefined,
+    );
+    ctx.emit({
+      kind: 'ec2.instance',
+      id: instanceId,
+      arn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.account}:instance/${instanceId}`,
+      tags: tagsOf(instance.Tags),
+      attributes,
+      gaps,
+    });
+  }
+}
+
+async function collectEbsEncryptionByDefault(ctx: CollectorContext, client: EC2Client): Promise<void> {
+  const [enabled, kmsKey] = await Promise.all([
+    ctx.observe('ec2:GetEbsEncryptionByDefault', () => client.send(new GetEbsEncryptionByDefaultCommand({}))),
+    ctx.observe('ec2:GetEbsDefaultKmsKeyId', () => client.send(new GetEbsDefaultKmsKeyIdCommand({}))),
+  ]);
+  const attributes: Partial<AttributesOf<'ec2.ebs-encryption-by-default'>> = {};
+  const gaps: Gap[] = [];
+  if (enabled.ok) {
+    present(
+      attributes,
+      gaps,
+      'ec2:GetEbsEncryptionByDefault',
+      'enabled',
+      enabled.value?.EbsEncryptionByDefault,
+    );
+  } else gaps.push(enabled.failure.gap('enabled'));
+  if (kmsKey.ok) attributes.kmsKeyId = kmsKey.value?.KmsKeyId ?? null;
+  else gaps.push(kmsKey.failure.gap('kmsKeyId'));
+  ctx.emit({ kind: 'ec2.ebs-encryption-by-default', id: ctx.region, arn: null, attributes, gaps });
+}
+
+/** Sets a field the API should always return; if it did not, the field is a gap rather than a made-up value. */
+function present<A, F extends keyof A & string>(
+  attributes: Partial<A>,
+  gaps: Gap[],
+  action: string,
+  field: F,
+  value: A[F] | undefined,
+): void {
+  if (value === undefined)
+    gaps.push({ field, reason: 'not-collected', action, detail: `no ${field} in the response` });
+  else attributes[field] = value;
+}
+
+function tagsOf(tags: Tag[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? '']] : [])));
+}

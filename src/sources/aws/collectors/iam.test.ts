@@ -1,0 +1,226 @@
+import {
+  GenerateCredentialReportCommand,
+  GetAccessKeyLastUsedCommand,
+  GetAccountPasswordPolicyCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListUsersCommand,
+  ListUserTagsCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { awsError, collectWith } from '../../../testing/aws.js';
+import { parseCredentialReport } from './credential-report.js';
+import { iamCollector } from './iam.js';
+
+const iam = mockClient(IAMClient);
+const HEADER =
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+const REPORT = [
+  HEADER,
+  '<root_account>,arn:aws:iam::111122223333:root,2019-01-01T00:00:00+00:00,not_supported,2026-05-20T10:00:00+00:00,not_supported,not_supported,false,true,2020-03-01T00:00:00+00:00,2026-05-30T00:00:00+00:00,us-east-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+  'alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true,2026-05-31T08:00:00+00:00,2024-01-01T00:00:00+00:00,N/A,true,true,2026-04-01T00:00:00+00:00,2026-05-31T00:00:00+00:00,eu-west-1,ec2,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+  'bot,arn:aws:iam::111122223333:user/bot,2023-01-01T00:00:00+00:00,false,N/A,N/A,N/A,false,true,2023-01-02T00:00:00+00:00,no_information,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
+].join('\n');
+
+function mockHealthyAccount() {
+  iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  iam
+    .on(GetCredentialReportCommand)
+    .resolves({ Content: new TextEncoder().encode(REPORT), ReportFormat: 'text/csv' });
+  iam.on(GetAccountPasswordPolicyCommand).resolves({
+    PasswordPolicy: {
+      MinimumPasswordLength: 12,
+      RequireSymbols: true,
+      ExpirePasswords: false,
+      PasswordReusePrevention: 5,
+    },
+  });
+  iam.on(ListVirtualMFADevicesCommand).resolves({ VirtualMFADevices: [] });
+  iam
+    .on(ListUsersCommand)
+    .resolvesOnce({
+      Users: [
+        {
+          UserName: 'alice',
+          Arn: 'arn:aws:iam::111122223333:user/alice',
+          CreateDate: new Date('2024-01-01T00:00:00Z'),
+          Path: '/',
+          UserId: 'A',
+        },
+      ],
+      IsTruncated: true,
+      Marker: 'm1',
+    })
+    .resolvesOnce({
+      Users: [
+        {
+          UserName: 'bot',
+          Arn: 'arn:aws:iam::111122223333:user/bot',
+          CreateDate: new Date('2023-01-01T00:00:00Z'),
+          Path: '/',
+          UserId: 'B',
+        },
+      ],
+      IsTruncated: false,
+    });
+  iam.on(ListAccessKeysCommand, { UserName: 'alice' }).resolves({
+    AccessKeyMetadata: [
+      { AccessKeyId: 'AKIAALICE', Status: 'Active', CreateDate: new Date('2026-04-01T00:00:00Z') },
+    ],
+  });
+  iam.on(ListAccessKeysCommand, { UserName: 'bot' }).resolves({
+    AccessKeyMetadata: [
+      { AccessKeyId: 'AKIABOT', Status: 'Active', CreateDate: new Date('2023-01-02T00:00:01Z') },
+    ],
+  });
+  iam.on(GetAccessKeyLastUsedCommand).resolves({
+    AccessKeyLastUsed: { LastUsedDate: new Date('2026-05-01T00:00:00Z'), Region: 'x', ServiceName: 'y' },
+  });
+  iam.on(ListUserTagsCommand).resolves({ Tags: [{ Key: 'team', Value: 'platform' }] });
+}
+
+describe('iam collector', () => {
+  beforeEach(() => iam.reset());
+
+  it('builds users, root and the password policy from the credential report and the IAM APIs', async () => {
+    mockHealthyAccount();
+    const sink = await collectWith(iamCollector);
+    const byId = new Map(sink.resources.map((resource) => [resource.id, resource]));
+    expect(sink.gaps).toEqual([]);
+    expect(byId.get('root')).toMatchObject({
+      kind: 'iam.root-user',
+      region: 'global',
+      attributes: {
+        mfaActive: false,
+        hardwareMfa: null,
+        passwordLastUsed: '2026-05-20T10:00:00.000Z',
+        accessKeys: [
+          {
+            id: null,
+            status: 'Active',
+            createdAt: '2020-03-01T00:00:00.000Z',
+            lastUsedAt: '2026-05-30T00:00:00.000Z',
+          },
+        ],
+      },
+    });
+    expect(byId.get('alice')).toMatchObject({
+      tags: { team: 'platform' },
+      attributes: {
+        passwordEnabled: true,
+        mfaActive: true,
+        accessKeys: [{ id: 'AKIAALICE', status: 'Active', lastUsedAt: '2026-05-31T00:00:00.000Z' }],
+      },
+    });
+    // The report's key time is rounded differently from ListAccessKeys: onus asks IAM instead of guessing.
+    expect(byId.get('bot')?.attributes).toMatchObject({
+      passwordEnabled: false,
+      accessKeys: [{ id: 'AKIABOT', lastUsedAt: '2026-05-01T00:00:00.000Z' }],
+    });
+    expect(byId.get('password-policy')?.attributes).toEqual({
+      policy: expect.objectContaining({
+        minimumPasswordLength: 12,
+        passwordReusePrevention: 5,
+        maxPasswordAge: null,
+      }),
+    });
+  });
+
+  it('records an account without a custom password policy as policy null, not as a gap', async () => {
+    mockHealthyAccount();
+    iam.on(GetAccountPasswordPolicyCommand).rejects(awsError('NoSuchEntity', 404));
+    const sink = await collectWith(iamCollector);
+    const policy = sink.resources.find((resource) => resource.kind === 'iam.password-policy');
+    expect(policy?.attributes).toEqual({ policy: null });
+    expect(policy?.gaps ?? []).toEqual([]);
+  });
+
+  it('leaves MFA and password fields as gaps naming the action when the credential report is denied', async () => {
+    mockHealthyAccount();
+    iam.on(GenerateCredentialReportCommand).rejects(awsError('AccessDenied', 403));
+    const sink = await collectWith(iamCollector);
+    const alice = sink.resources.find((resource) => resource.id === 'alice');
+    expect(alice?.attributes).not.toHaveProperty('mfaActive');
+    expect(alice?.gaps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'mfaActive',
+          reason: 'access-denied',
+          action: 'iam:GenerateCredentialReport',
+        }),
+      ]),
+    );
+    const root = sink.resources.find((resource) => resource.id === 'root');
+    expect(root?.gaps?.map((gap) => gap.field).sort()).toEqual([
+      'accessKeys',
+      'mfaActive',
+      'passwordLastUsed',
+    ]);
+  });
+
+  it('keeps root and the password policy when users cannot be listed, and marks iam.user as a gap', async () => {
+    mockHealthyAccount();
+    iam.on(ListUsersCommand).rejects(awsError('AccessDenied', 403));
+    const sink = await collectWith(iamCollector);
+    expect(sink.resources.map((resource) => resource.kind).sort()).toEqual([
+      'iam.password-policy',
+      'iam.root-user',
+    ]);
+    expect(sink.gaps).toEqual([
+      expect.objectContaining({
+        kind: 'iam.user',
+        region: 'global',
+        action: 'iam:ListUsers',
+        reason: 'access-denied',
+      }),
+    ]);
+  });
+
+  it('gives a user a gap on accessKeys when ListAccessKeys is throttled', async () => {
+    mockHealthyAccount();
+    iam.on(ListAccessKeysCommand, { UserName: 'bot' }).rejects(awsError('Throttling', 400));
+    const sink = await collectWith(iamCollector);
+    const bot = sink.resources.find((resource) => resource.id === 'bot');
+    expect(bot?.gaps).toEqual([
+      expect.objectContaining({ field: 'accessKeys', reason: 'throttled', action: 'iam:ListAccessKeys' }),
+    ]);
+    expect(bot?.attributes).toHaveProperty('mfaActive', false);
+  });
+
+  it('tells a virtual root MFA device from a hardware one', async () => {
+    mockHealthyAccount();
+    const withMfa = REPORT.replace(
+      'not_supported,not_supported,false,true',
+      'not_supported,not_supported,true,true',
+    );
+    iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(withMfa) });
+    const hardware = await collectWith(iamCollector);
+    expect(hardware.resources.find((r) => r.id === 'root')?.attributes.hardwareMfa).toBe(true);
+    iam.on(ListVirtualMFADevicesCommand).resolves({
+      VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::111122223333:mfa/root-account-mfa-device' }],
+    });
+    const virtual = await collectWith(iamCollector);
+    expect(virtual.resources.find((r) => r.id === 'root')?.attributes.hardwareMfa).toBe(false);
+  });
+
+  it('waits for the credential report to be generated', async () => {
+    mockHealthyAccount();
+    iam
+      .on(GenerateCredentialReportCommand)
+      .resolvesOnce({ State: 'STARTED' })
+      .resolves({ State: 'COMPLETE' });
+    const sink = await collectWith(iamCollector);
+    expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(2);
+    expect(sink.resources.find((r) => r.id === 'alice')?.attributes.mfaActive).toBe(true);
+  });
+});
+
+describe('credential report parsing', () => {
+  it('keeps columns aligned even if a field is quoted', () => {
+    const rows = parseCredentialReport('user,arn,mfa_active\n"a,b",arn:x,true\n');
+    expect(rows).toEqual([{ user: 'a,b', arn: 'arn:x', mfa_active: 'true' }]);
+  });
+});

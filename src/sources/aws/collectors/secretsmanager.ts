@@ -1,0 +1,82 @@
+import {
+  paginateListSecrets,
+  SecretsManagerClient,
+  type RotationRulesType,
+  type SecretListEntry,
+} from '@aws-sdk/client-secrets-manager';
+import type { Gap } from '../../../core/gap.js';
+import type { AttributesOf } from '../../../core/kinds/index.js';
+import type { Collector } from '../collector.js';
+
+type SecretAttributes = AttributesOf<'secretsmanager.secret'>;
+
+export const secretsmanagerCollector: Collector = {
+  service: 'secretsmanager',
+  global: false,
+  actions: ['secretsmanager:ListSecrets'],
+  kinds: {
+    'secretsmanager.secret': [
+      'name',
+      'rotationEnabled',
+      'rotationIntervalDays',
+      'lastRotatedAt',
+      'createdAt',
+      'kmsKeyId',
+    ],
+  },
+  async collect(ctx) {
+    const client = ctx.client(SecretsManagerClient);
+    // ListSecrets carries everything the kind needs, so there is no per-secret call. Secrets scheduled for
+    // deletion are left out (the API's default): they can no longer be read. A failed page throws out of
+    // collect(), and the runner records a gap on secretsmanager.secret here rather than a partial list.
+    const secrets = await ctx.call('secretsmanager:ListSecrets', async () => {
+      const found: SecretListEntry[] = [];
+      for await (const page of paginateListSecrets({ client }, {})) found.push(...(page.SecretList ?? []));
+      return found;
+    });
+    for (const secret of secrets) {
+      const id = secret.ARN ?? secret.Name ?? '';
+      const rotationEnabled = secret.RotationEnabled === true;
+      const attributes: Partial<SecretAttributes> = {
+        name: secret.Name ?? id,
+        rotationEnabled,
+        // A secret that does not rotate has no interval, whatever rules are left over from when it did.
+        rotationIntervalDays: rotationEnabled ? intervalDays(secret.RotationRules) : null,
+        lastRotatedAt: secret.LastRotatedDate?.toISOString() ?? null,
+        // Null means the default key, aws/secretsmanager.
+        kmsKeyId: secret.KmsKeyId ?? null,
+      };
+      const gaps: Gap[] = [];
+      if (secret.CreatedDate) attributes.createdAt = secret.CreatedDate.toISOString();
+      else {
+        gaps.push({
+          field: 'createdAt',
+          reason: 'collection-error',
+          action: 'secretsmanager:ListSecrets',
+          detail: 'ListSecrets gave no CreatedDate',
+        });
+      }
+      const tags: Record<string, string> = {};
+      for (const tag of secret.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
+      ctx.emit({ kind: 'secretsmanager.secret', id, arn: secret.ARN ?? null, tags, attributes, gaps });
+    }
+  },
+};
+
+const RATE = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/i;
+
+/**
+ * Days between rotations, or null when the schedule does not say. A `rate()` expression is exact and wins;
+ * otherwise `AutomaticallyAfterDays`, which Secrets Manager also works out from a `cron()` schedule after each
+ * rotation. A rate in hours is rounded up to whole days: every 4 hours counts as every day, an upper bound.
+ */
+function intervalDays(rules: RotationRulesType | undefined): number | null {
+  const rate = RATE.exec(rules?.ScheduleExpression?.trim() ?? '');
+  if (rate) {
+    const count = Number(rate[1]);
+    const days = rate[2]?.toLowerCase().startsWith('hour') ? Math.ceil(count / 24) : count;
+    if (days > 0) return days;
+  }
+  const after = rules?.AutomaticallyAfterDays;
+  return after !== undefined && Number.isInteger(after) && after > 0 ? after : null;
+}
