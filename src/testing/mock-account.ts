@@ -1,0 +1,276 @@
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  ListTagsCommand,
+} from '@aws-sdk/client-cloudtrail';
+import {
+  DescribeInstancesCommand,
+  DescribeRegionsCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  GetEbsDefaultKmsKeyIdCommand,
+  GetEbsEncryptionByDefaultCommand,
+} from '@aws-sdk/client-ec2';
+import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountPasswordPolicyCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListUsersCommand,
+  ListUserTagsCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
+import {
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+} from '@aws-sdk/client-kms';
+import {
+  GetBucketEncryptionCommand,
+  GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
+import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { awsError } from './aws.js';
+
+/**
+ * A small AWS account behind aws-sdk-client-mock, for end-to-end tests of live scanning: two enabled regions
+ * and one opt-in region that is off, something failing on every topic, and two APIs the audit role may not
+ * call (ec2:DescribeInstances in eu-west-1, kms:GetKeyRotationStatus on one key).
+ */
+export const MOCK_ACCOUNT = '210987654321';
+const NOW = new Date();
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+
+type Region = 'us-east-1' | 'eu-west-1';
+
+async function regionOf(getClient: () => { config: { region: unknown } }): Promise<Region> {
+  const region = getClient().config.region;
+  return (typeof region === 'function' ? await (region as () => Promise<string>)() : region) as Region;
+}
+
+const REPORT = [
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated',
+  `<root_account>,arn:aws:iam::${MOCK_ACCOUNT}:root,2019-01-01T00:00:00+00:00,not_supported,${daysAgo(3).toISOString()},not_supported,not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
+  `alice,arn:aws:iam::${MOCK_ACCOUNT}:user/alice,2024-01-01T00:00:00+00:00,true,${daysAgo(1).toISOString()},N/A,N/A,false,true,${daysAgo(200).toISOString()},${daysAgo(1).toISOString()},eu-west-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
+].join('\n');
+
+/** Installs the mocks; returns them so a test can change one answer. */
+export function mockAccount() {
+  const sts = mockClient(STSClient);
+  sts.on(GetCallerIdentityCommand).resolves({
+    Account: MOCK_ACCOUNT,
+    Arn: `arn:aws:sts::${MOCK_ACCOUNT}:assumed-role/OnusAudit/onus`,
+    UserId: 'AROA:onus',
+  });
+
+  const ec2 = mockClient(EC2Client);
+  ec2.on(DescribeRegionsCommand).resolves({
+    Regions: [
+      { RegionName: 'us-east-1', OptInStatus: 'opt-in-not-required' },
+      { RegionName: 'eu-west-1', OptInStatus: 'opt-in-not-required' },
+      { RegionName: 'af-south-1', OptInStatus: 'not-opted-in' },
+    ],
+  });
+  ec2.on(DescribeSecurityGroupsCommand).callsFake(async (_input, getClient) => {
+    const region = await regionOf(getClient);
+    const open = region === 'us-east-1';
+    return {
+      SecurityGroups: [
+        {
+          GroupId: `sg-${region}`,
+          GroupName: open ? 'bastion' : 'web',
+          VpcId: 'vpc-1',
+          Description: 'test',
+          IpPermissions: [
+            {
+              IpProtocol: 'tcp',
+              FromPort: open ? 22 : 443,
+              ToPort: open ? 22 : 443,
+              IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+            },
+          ],
+          IpPermissionsEgress: [],
+        },
+      ],
+    };
+  });
+  ec2.on(DescribeInstancesCommand).callsFake(async (_input, getClient) => {
+    if ((await regionOf(getClient)) === 'eu-west-1') throw awsError('UnauthorizedOperation', 403);
+    return {
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: 'i-0abc',
+              State: { Name: 'running' },
+              InstanceType: 't3.micro',
+              ImageId: 'ami-1',
+              VpcId: 'vpc-1',
+              MetadataOptions: {
+                HttpEndpoint: 'enabled',
+                HttpTokens: 'optional',
+                HttpPutResponseHopLimit: 1,
+              },
+            },
+          ],
+        },
+      ],
+    };
+  });
+  ec2.on(GetEbsEncryptionByDefaultCommand).callsFake(async (_input, getClient) => ({
+    EbsEncryptionByDefault: (await regionOf(getClient)) === 'eu-west-1',
+  }));
+  ec2.on(GetEbsDefaultKmsKeyIdCommand).resolves({ KmsKeyId: 'alias/aws/ebs' });
+
+  const iam = mockClient(IAMClient);
+  iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+  iam.on(GetCredentialReportCommand).resolves({ Content: new TextEncoder().encode(REPORT) });
+  iam.on(GetAccountPasswordPolicyCommand).rejects(awsError('NoSuchEntity', 404));
+  iam.on(ListVirtualMFADevicesCommand).resolves({ VirtualMFADevices: [] });
+  iam.on(ListUsersCommand).resolves({
+    Users: [
+      {
+        UserName: 'alice',
+        Arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/alice`,
+        CreateDate: new Date('2024-01-01T00:00:00Z'),
+        Path: '/',
+        UserId: 'AIDA1',
+      },
+    ],
+  });
+  iam.on(ListAccessKeysCommand).resolves({
+    AccessKeyMetadata: [
+      {
+        AccessKeyId: 'AKIAQEXAMPLEALICE001',
+        Status: 'Active',
+        CreateDate: new Date(daysAgo(200).toISOString()),
+      },
+    ],
+  });
+  iam.on(ListUserTagsCommand).resolves({ Tags: [] });
+
+  const s3 = mockClient(S3Client);
+  s3.on(ListBucketsCommand).resolves({
+    Buckets: [
+      { Name: 'audit-logs', BucketRegion: 'us-east-1', CreationDate: new Date('2024-01-01T00:00:00Z') },
+      { Name: 'public-site', BucketRegion: 'eu-west-1', CreationDate: new Date('2024-01-01T00:00:00Z') },
+    ],
+  });
+  const allOn = {
+    BlockPublicAcls: true,
+    IgnorePublicAcls: true,
+    BlockPublicPolicy: true,
+    RestrictPublicBuckets: true,
+  };
+  s3.on(GetPublicAccessBlockCommand, { Bucket: 'audit-logs' }).resolves({
+    PublicAccessBlockConfiguration: allOn,
+  });
+  s3.on(GetPublicAccessBlockCommand, { Bucket: 'public-site' }).rejects(
+    awsError('NoSuchPublicAccessBlockConfiguration', 404),
+  );
+  s3.on(GetBucketPolicyCommand, { Bucket: 'audit-logs' }).resolves({
+    Policy: JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: ['arn:aws:s3:::audit-logs', 'arn:aws:s3:::audit-logs/*'],
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    }),
+  });
+  s3.on(GetBucketPolicyCommand, { Bucket: 'public-site' }).rejects(awsError('NoSuchBucketPolicy', 404));
+  s3.on(GetBucketEncryptionCommand).resolves({
+    ServerSideEncryptionConfiguration: {
+      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    },
+  });
+  s3.on(GetBucketTaggingCommand).rejects(awsError('NoSuchTagSet', 404));
+  const s3control = mockClient(S3ControlClient);
+  s3control
+    .on(GetAccountPublicAccessBlockCommand)
+    .rejects(awsError('NoSuchPublicAccessBlockConfiguration', 404));
+
+  const cloudtrail = mockClient(CloudTrailClient);
+  const trailArn = `arn:aws:cloudtrail:us-east-1:${MOCK_ACCOUNT}:trail/management`;
+  cloudtrail.on(DescribeTrailsCommand).resolves({
+    trailList: [
+      {
+        Name: 'management',
+        TrailARN: trailArn,
+        HomeRegion: 'us-east-1',
+        IsMultiRegionTrail: true,
+        IsOrganizationTrail: false,
+        LogFileValidationEnabled: false,
+        S3BucketName: 'audit-logs',
+      },
+    ],
+  });
+  cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
+  cloudtrail
+    .on(GetEventSelectorsCommand)
+    .resolves({ EventSelectors: [{ IncludeManagementEvents: true, ReadWriteType: 'All' }] });
+  cloudtrail.on(ListTagsCommand).resolves({ ResourceTagList: [] });
+
+  const guardduty = mockClient(GuardDutyClient);
+  guardduty.on(ListDetectorsCommand).callsFake(async (_input, getClient) => ({
+    DetectorIds: (await regionOf(getClient)) === 'us-east-1' ? ['det-1'] : [],
+  }));
+  guardduty.on(GetDetectorCommand).resolves({ Status: 'ENABLED', ServiceRole: 'role' });
+
+  const kms = mockClient(KMSClient);
+  kms
+    .on(ListKeysCommand)
+    .callsFake(async (_input, getClient) => ({ Keys: [{ KeyId: `key-${await regionOf(getClient)}` }] }));
+  kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => ({
+    KeyMetadata: {
+      KeyId: input.KeyId,
+      Description: 'test key',
+      KeyManager: 'CUSTOMER',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      KeyState: 'Enabled',
+      Origin: 'AWS_KMS',
+    },
+  }));
+  kms.on(GetKeyRotationStatusCommand, { KeyId: 'key-us-east-1' }).resolves({ KeyRotationEnabled: false });
+  kms
+    .on(GetKeyRotationStatusCommand, { KeyId: 'key-eu-west-1' })
+    .rejects(awsError('AccessDeniedException', 400));
+  kms.on(ListResourceTagsCommand).resolves({ Tags: [] });
+
+  const secrets = mockClient(SecretsManagerClient);
+  secrets.on(ListSecretsCommand).callsFake(async (_input, getClient) => ({
+    SecretList:
+      (await regionOf(getClient)) === 'us-east-1'
+        ? [
+            {
+              ARN: `arn:aws:secretsmanager:us-east-1:${MOCK_ACCOUNT}:secret:api-key-a1b2c3`,
+              Name: 'api-key',
+              RotationEnabled: false,
+              CreatedDate: daysAgo(100),
+            },
+          ]
+        : [],
+  }));
+
+  return { sts, ec2, iam, s3, s3control, cloudtrail, guardduty, kms, secrets };
+}
