@@ -49,7 +49,16 @@ const ACTION_FOR: Record<string, string> = {
   'ec2:GetEbsDefaultKmsKeyId': 'ec2:GetEbsDefaultKmsKeyId',
 };
 
-const CLIENT_PREFIX: Record<string, string> = { 's3-control': 's3', 'secrets-manager': 'secretsmanager' };
+/** IAM service prefixes of the SDK client packages whose names differ. */
+const CLIENT_PREFIX: Record<string, string> = {
+  's3-control': 's3',
+  'secrets-manager': 'secretsmanager',
+  'cloudwatch-logs': 'logs',
+  'config-service': 'config',
+  accessanalyzer: 'access-analyzer',
+  efs: 'elasticfilesystem',
+  'elastic-load-balancing-v2': 'elasticloadbalancing',
+};
 
 function actionFor(client: string, operation: string): string {
   return ACTION_FOR[`${client}:${operation}`] ?? `${CLIENT_PREFIX[client] ?? client}:${operation}`;
