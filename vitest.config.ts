@@ -6,5 +6,12 @@ export default defineConfig({
     restoreMocks: true,
     // The CLI tests start real processes; on a 2-core CI machine a few of them in one test take seconds.
     testTimeout: 30_000,
+    // No test may reach AWS: any request that escapes a mock goes to a closed loopback port and fails at once.
+    env: {
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_REGION: 'us-east-1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
   },
 });

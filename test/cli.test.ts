@@ -178,6 +178,18 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     );
     expectOneLineError(await onus(['scan', '--demo', '--bogus']), /unknown option '--bogus'/);
   });
+
+  it('AWS options that do not fit together', async () => {
+    expectOneLineError(await onus(['scan', '--org']), /--org needs --org-role NAME/);
+    expectOneLineError(
+      await onus(['collect', '--external-id', 'x']),
+      /--external-id goes with --role-arn or --org/,
+    );
+    expectOneLineError(
+      await onus(['scan', '--concurrency', '0']),
+      /--concurrency: expected a whole number from 1 to 512/,
+    );
+  });
 });
 
 describe('live scanning without credentials', () => {

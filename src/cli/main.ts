@@ -14,7 +14,12 @@ function withAwsOptions(command: Command): Command {
     .option('--external-id <id>', 'external id for --role-arn')
     .option('--region <list>', 'scan only these regions (comma-separated; default: every enabled region)')
     .option('--exclude-region <list>', 'skip these regions (comma-separated)')
-    .option('--concurrency <n>', 'most AWS requests in flight at once', '32');
+    .option('--concurrency <n>', 'most AWS requests in flight at once', '32')
+    .option(
+      '--org',
+      'scan every active account of the organization (from its management or a delegated admin account)',
+    )
+    .option('--org-role <name>', 'with --org: the role to assume in each member account');
 }
 
 function program(setExit: (code: number) => void): Command {

@@ -2,7 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import type { Inventory } from '../../core/inventory.js';
 import { callerIdentity, collectInventory } from '../../sources/aws/collect.js';
 import { COLLECTORS } from '../../sources/aws/collectors/index.js';
-import { credentialsFor, homeRegion, partitionOf } from '../../sources/aws/credentials.js';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { CallerIdentity } from '../../core/inventory.js';
+import { assumeRole, credentialsFor, homeRegion, partitionOf } from '../../sources/aws/credentials.js';
+import { listOrganizationAccounts } from '../../sources/aws/organization.js';
 import { AwsCallFailed } from '../../sources/aws/errors.js';
 import { ClientPool } from '../../sources/aws/pool.js';
 import { toSnapshot } from '../../sources/snapshot/write.js';
@@ -17,6 +20,8 @@ export interface AwsFlags {
   region?: string;
   excludeRegion?: string;
   concurrency: string;
+  org?: boolean;
+  orgRole?: string;
   quiet: boolean;
 }
 
@@ -39,19 +44,28 @@ export async function collectLive(flags: AwsFlags): Promise<Inventory> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 512) {
     throw new UserError(`--concurrency: expected a whole number from 1 to 512, got '${flags.concurrency}'`);
   }
-  if (flags.externalId && !flags.roleArn) throw new UserError('--external-id goes with --role-arn');
+  if (flags.externalId && !flags.roleArn && !flags.org)
+    throw new UserError('--external-id goes with --role-arn or --org');
+  if (flags.org && !flags.orgRole) {
+    throw new UserError(
+      '--org needs --org-role NAME: the read-only role onus assumes in each member account',
+    );
+  }
+  if (flags.orgRole && !flags.org) throw new UserError('--org-role goes with --org');
   const include = regionList(flags.region, '--region');
   const exclude = regionList(flags.excludeRegion, '--exclude-region');
   const home = homeRegion();
   const credentials = credentialsFor({
     profile: flags.profile,
     roleArn: flags.roleArn,
-    externalId: flags.externalId,
+    externalId: flags.roleArn ? flags.externalId : undefined,
     region: home,
   });
   const progress = new CollectionProgress(flags.quiet);
+  // The caller's own account uses the credentials as they are; organization members through --org-role.
+  let member = (_account: string) => credentials;
   const pool = new ClientPool({
-    credentials: () => credentials,
+    credentials: (account) => member(account),
     concurrency,
     maxAttempts: 8,
     requestTimeoutMs: 20_000,
@@ -67,13 +81,23 @@ export async function collectLive(flags: AwsFlags): Promise<Inventory> {
       `cannot use the AWS credentials: ${detail} (set AWS_PROFILE, --profile or --role-arn)`,
     );
   }
+  let accounts = [caller.account];
+  if (flags.org && flags.orgRole) {
+    try {
+      accounts = (await listOrganizationAccounts(pool, caller.account, home)).map((account) => account.id);
+    } catch (error) {
+      const detail = error instanceof AwsCallFailed ? error.message : String(error);
+      throw new UserError(`--org: cannot list the organization's accounts from ${caller.account}: ${detail}`);
+    }
+    member = memberCredentials(credentials, caller, flags.orgRole, flags.externalId, home);
+  }
   const perRegion = {
     global: COLLECTORS.filter((collector) => collector.global).length,
     regional: COLLECTORS.filter((collector) => !collector.global).length,
   };
   progress.start();
   try {
-    return await collectInventory([caller.account], caller, {
+    return await collectInventory(accounts, caller, {
       pool,
       collectors: COLLECTORS,
       regions: { home, ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) },
@@ -84,6 +108,31 @@ export async function collectLive(flags: AwsFlags): Promise<Inventory> {
   } finally {
     progress.finish();
   }
+}
+
+/** Credentials per account: the caller's own, or the organization role assumed in a member account (cached). */
+function memberCredentials(
+  base: AwsCredentialIdentityProvider,
+  caller: CallerIdentity,
+  role: string,
+  externalId: string | undefined,
+  region: string,
+): (account: string) => AwsCredentialIdentityProvider {
+  const cache = new Map<string, AwsCredentialIdentityProvider>();
+  return (account) => {
+    if (account === caller.account || account === 'default') return base;
+    let provider = cache.get(account);
+    if (!provider) {
+      provider = assumeRole(
+        base,
+        `arn:${partitionOf(caller.arn)}:iam::${account}:role/${role}`,
+        externalId,
+        region,
+      );
+      cache.set(account, provider);
+    }
+    return provider;
+  };
 }
 
 /** `onus collect`: the inventory as a snapshot, to a file or stdout, for `onus scan --snapshot` later. */

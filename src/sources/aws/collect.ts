@@ -8,7 +8,8 @@ import type {
 } from '../../core/inventory.js';
 import { GLOBAL, type Resource } from '../../core/resource.js';
 import { contextFor, runCollector, type CollectionSink, type Collector } from './collector.js';
-import { classifyFailure } from './errors.js';
+import { AwsCallFailed, classifyFailure } from './errors.js';
+import { Semaphore } from './limits.js';
 import type { ClientPool } from './pool.js';
 import { planRegions, type RegionSelection } from './regions.js';
 
@@ -21,6 +22,8 @@ export interface CollectOptions {
   now?: () => Date;
   /** Told as each account, region and collector finishes. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Most accounts collected at once (each account's own calls are bounded by the pool). */
+  accountConcurrency?: number;
 }
 
 export type ProgressEvent =
@@ -143,6 +146,37 @@ export async function collectAccount(
   };
 }
 
+/**
+ * Collects an account whose credentials may not work (an organization member whose role cannot be assumed).
+ * Such an account stays in the inventory, every region of the plan a gap, so its checks are NOT_EVALUATED
+ * with the reason rather than missing from the report; the other accounts go on.
+ */
+async function collectReachableAccount(
+  account: string,
+  options: CollectOptions,
+): ReturnType<typeof collectAccount> {
+  try {
+    await callerIdentity(options.pool, options.regions.home, account);
+  } catch (error) {
+    // GetCallerIdentity needs no permission: when it fails, the credentials for the account (the assumed role) did.
+    const cause = classifyFailure('sts:GetCallerIdentity', error);
+    const failure = new AwsCallFailed('sts:AssumeRole', cause.reason, cause.code, cause.detail);
+    const regions = [GLOBAL, ...(options.regions.include ?? [options.regions.home])];
+    options.onProgress?.({ type: 'account', account, regions: 0 });
+    return {
+      inventory: {
+        id: account,
+        alias: null,
+        regions: regions.map((name) => ({ name, resources: [], gaps: [{ ...failure.gap('*'), kind: '*' }] })),
+      },
+      errors: [{ account, region: null, service: 'sts', action: failure.action, message: failure.message }],
+      skippedRegions: [],
+      regions: regions.filter((name) => name !== GLOBAL),
+    };
+  }
+  return collectAccount(account, options);
+}
+
 /** Collects the accounts into one inventory. */
 export async function collectInventory(
   accounts: readonly string[],
@@ -151,7 +185,10 @@ export async function collectInventory(
 ): Promise<Inventory> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const results = await Promise.all(accounts.map((account) => collectAccount(account, options)));
+  const bound = new Semaphore(options.accountConcurrency ?? 4);
+  const results = await Promise.all(
+    accounts.map((account) => bound.run(() => collectReachableAccount(account, options))),
+  );
   const kinds = new Set(options.collectors.flatMap((collector) => Object.keys(collector.kinds)));
   return {
     collection: {

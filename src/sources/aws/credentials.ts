@@ -17,15 +17,24 @@ export interface CredentialOptions {
  */
 export function credentialsFor(options: CredentialOptions): AwsCredentialIdentityProvider {
   const base = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
-  if (!options.roleArn) return base;
+  return options.roleArn ? assumeRole(base, options.roleArn, options.externalId, options.region) : base;
+}
+
+/** Temporary credentials for `roleArn`, assumed with `base` (refreshed by the SDK before they expire). */
+export function assumeRole(
+  base: AwsCredentialIdentityProvider,
+  roleArn: string,
+  externalId: string | undefined,
+  region: string,
+): AwsCredentialIdentityProvider {
   return fromTemporaryCredentials({
     masterCredentials: base,
     params: {
-      RoleArn: options.roleArn,
+      RoleArn: roleArn,
       RoleSessionName: 'onus-audit',
-      ...(options.externalId ? { ExternalId: options.externalId } : {}),
+      ...(externalId ? { ExternalId: externalId } : {}),
     },
-    clientConfig: { region: options.region },
+    clientConfig: { region },
   });
 }
 

@@ -3,6 +3,9 @@ import type { Collector } from './collector.js';
 /** Calls the scan makes outside any collector. (sts:GetCallerIdentity needs no permission.) */
 export const SCAN_ACTIONS: readonly string[] = ['ec2:DescribeRegions'];
 
+/** With --org, in the management (or delegated administrator) account only; sts:AssumeRole is needed too. */
+export const ORGANIZATION_ACTIONS: readonly string[] = ['organizations:ListAccounts'];
+
 export interface PolicyDocument {
   Version: '2012-10-17';
   Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
