@@ -34,22 +34,44 @@ export class TokenBucket {
   }
 }
 
-/** At most `limit` tasks at once; the rest wait in order. */
+/**
+ * At most `limit` tasks at once. Waiting tasks queue per lane (a service) and lanes take turns, so a service
+ * with a few calls on its critical path (IAM's credential report, then its users) is not stuck behind another
+ * service's flood of per-resource calls.
+ */
 export class Semaphore {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly lanes = new Map<string, (() => void)[]>();
+  private turn = 0;
 
   constructor(readonly limit: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  async run<T>(task: () => Promise<T>, lane = ''): Promise<T> {
+    if (this.active >= this.limit) {
+      await new Promise<void>((resolve) => {
+        const queue = this.lanes.get(lane);
+        if (queue) queue.push(resolve);
+        else this.lanes.set(lane, [resolve]);
+      });
+    }
     this.active++;
     try {
       return await task();
     } finally {
       this.active--;
-      this.waiting.shift()?.();
+      this.next();
     }
+  }
+
+  private next(): void {
+    const names = [...this.lanes.keys()];
+    if (names.length === 0) return;
+    const name = names[this.turn % names.length] ?? '';
+    this.turn++;
+    const queue = this.lanes.get(name);
+    const resolve = queue?.shift();
+    if (queue?.length === 0) this.lanes.delete(name);
+    resolve?.();
   }
 }
 

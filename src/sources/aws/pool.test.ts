@@ -137,6 +137,22 @@ describe('limits', () => {
     expect(taken).toBe(true);
   });
 
+  it('a semaphore lets a service with few calls through while another floods it', async () => {
+    const semaphore = new Semaphore(1);
+    const order: string[] = [];
+    const task = (name: string) => () =>
+      new Promise<void>((resolve) => {
+        order.push(name);
+        setTimeout(resolve, 1);
+      });
+    await Promise.all([
+      ...Array.from({ length: 5 }, () => semaphore.run(task('s3'), 's3')),
+      semaphore.run(task('iam'), 'iam'),
+    ]);
+    // Served in turns: the lone IAM call goes second, not after every S3 call.
+    expect(order.indexOf('iam')).toBeLessThanOrEqual(2);
+  });
+
   it('a semaphore never runs more than its limit at once', async () => {
     const semaphore = new Semaphore(3);
     let running = 0;

