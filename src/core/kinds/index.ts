@@ -1,11 +1,37 @@
 import type { z } from 'zod';
+import {
+  cloudformationStack,
+  cloudfrontDistribution,
+  elbv2LoadBalancer,
+  snsTopic,
+  sqsQueue,
+  ssmParameter,
+} from './app.js';
 import { cloudtrailTrail } from './cloudtrail.js';
+import { ecrRepository, ecsCluster, ecsTaskDefinition, eksCluster, lambdaFunction } from './compute.js';
+import {
+  dynamodbTable,
+  efsFileSystem,
+  rdsDbCluster,
+  rdsDbInstance,
+  rdsDbParameterGroup,
+  rdsDbSnapshot,
+} from './data-stores.js';
 import { guarddutyDetector } from './detection.js';
 import { ec2EbsEncryptionByDefault, ec2Instance, ec2SecurityGroup } from './ec2.js';
+import { ec2Image, ec2LaunchTemplate, ec2Snapshot, ec2Volume } from './ec2-storage.js';
 import { iamPasswordPolicy, iamRootUser, iamUser } from './iam.js';
 import { kmsKey } from './kms.js';
+import {
+  accessanalyzerAnalyzer,
+  cloudwatchAlarm,
+  configRecorder,
+  logsLogGroup,
+  securityhubHub,
+} from './monitoring.js';
 import { s3AccountPublicAccessBlock, s3Bucket } from './s3.js';
 import { secretsmanagerSecret } from './secretsmanager.js';
+import { ec2NetworkAcl, ec2Vpc } from './vpc.js';
 
 const definitions = [
   iamRootUser,
@@ -16,10 +42,38 @@ const definitions = [
   ec2SecurityGroup,
   ec2EbsEncryptionByDefault,
   ec2Instance,
+  ec2Vpc,
+  ec2NetworkAcl,
+  ec2Volume,
+  ec2Snapshot,
+  ec2LaunchTemplate,
+  ec2Image,
   cloudtrailTrail,
   guarddutyDetector,
+  logsLogGroup,
+  cloudwatchAlarm,
+  configRecorder,
+  securityhubHub,
+  accessanalyzerAnalyzer,
   kmsKey,
   secretsmanagerSecret,
+  rdsDbInstance,
+  rdsDbCluster,
+  rdsDbSnapshot,
+  rdsDbParameterGroup,
+  dynamodbTable,
+  efsFileSystem,
+  elbv2LoadBalancer,
+  cloudfrontDistribution,
+  snsTopic,
+  sqsQueue,
+  ssmParameter,
+  cloudformationStack,
+  lambdaFunction,
+  ecsTaskDefinition,
+  ecsCluster,
+  eksCluster,
+  ecrRepository,
 ] as const;
 
 type Definitions = (typeof definitions)[number];

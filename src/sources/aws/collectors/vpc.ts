@@ -1,0 +1,199 @@
+import {
+  EC2Client,
+  paginateDescribeFlowLogs,
+  paginateDescribeNetworkAcls,
+  paginateDescribeVpcs,
+  type FlowLog as AwsFlowLog,
+  type NetworkAcl,
+  type NetworkAclEntry as AwsNetworkAclEntry,
+  type Vpc,
+} from '@aws-sdk/client-ec2';
+import type { Gap } from '../../../core/gap.js';
+import type { AttributesOf } from '../../../core/kinds/index.js';
+import { flowLog, networkAclEntry, type FlowLog, type NetworkAclEntry } from '../../../core/kinds/vpc.js';
+import type { Collector, CollectorContext } from '../collector.js';
+import { ec2Arn, listOrGap, missing, oneOf, present, tagsOf } from './ec2-support.js';
+
+type VpcAttributes = AttributesOf<'ec2.vpc'>;
+type NetworkAclAttributes = AttributesOf<'ec2.network-acl'>;
+
+const FLOW_LOGS = 'ec2:DescribeFlowLogs';
+
+export const vpcCollector: Collector = {
+  // The EC2 API: its calls share the ec2 rate limit with the other EC2 collectors.
+  service: 'ec2',
+  global: false,
+  actions: ['ec2:DescribeVpcs', FLOW_LOGS, 'ec2:DescribeNetworkAcls'],
+  kinds: {
+    'ec2.vpc': ['vpcId', 'isDefault', 'cidrBlocks', 'flowLogs'],
+    'ec2.network-acl': ['networkAclId', 'vpcId', 'isDefault', 'entries', 'associatedSubnetIds'],
+  },
+  async collect(ctx) {
+    const client = ctx.client(EC2Client);
+    // Each kind stands alone: a denied DescribeVpcs leaves the network ACLs observed, and the other way round.
+    await Promise.all([collectVpcs(ctx, client), collectNetworkAcls(ctx, client)]);
+  },
+};
+
+async function collectVpcs(ctx: CollectorContext, client: EC2Client): Promise<void> {
+  const action = 'ec2:DescribeVpcs';
+  const vpcs = await listOrGap(ctx, 'ec2.vpc', action, async () => {
+    const found: Vpc[] = [];
+    for await (const page of paginateDescribeVpcs({ client }, { MaxResults: 1000 })) {
+      found.push(...(page.Vpcs ?? []));
+    }
+    return found;
+  });
+  if (!vpcs || vpcs.length === 0) return;
+
+  // One listing of the region's flow logs, joined on the resource they watch. If it fails, no VPC's flow logs
+  // are known: each VPC gets the gap, never an empty list that would read as "no flow logs".
+  const logs = await ctx.observe(FLOW_LOGS, async () => {
+    const found: AwsFlowLog[] = [];
+    for await (const page of paginateDescribeFlowLogs({ client }, { MaxResults: 1000 })) {
+      found.push(...(page.FlowLogs ?? []));
+    }
+    return found;
+  });
+  const byResource = new Map<string, AwsFlowLog[]>();
+  if (logs.ok) {
+    for (const log of logs.value ?? []) {
+      if (log.ResourceId) byResource.set(log.ResourceId, [...(byResource.get(log.ResourceId) ?? []), log]);
+    }
+  }
+
+  for (const vpc of vpcs) {
+    const vpcId = vpc.VpcId;
+    // A VPC shared into this account (RAM) is the owner's to log and audit; its flow logs are not visible here.
+    if (!vpcId || sharedIn(ctx, vpc.OwnerId)) continue;
+    const gaps: Gap[] = [];
+    const attributes: Partial<VpcAttributes> = { vpcId, cidrBlocks: cidrBlocksOf(vpc) };
+    present(attributes, gaps, action, 'isDefault', vpc.IsDefault);
+    if (!logs.ok) gaps.push(logs.failure.gap('flowLogs'));
+    else {
+      const found = (byResource.get(vpcId) ?? []).map(flowLogOf);
+      if (found.every((log) => log !== undefined)) {
+        attributes.flowLogs = found;
+      } else {
+        gaps.push(
+          missing('flowLogs', FLOW_LOGS, 'a flow log without its id, status, traffic or destination'),
+        );
+      }
+    }
+    ctx.emit({
+      kind: 'ec2.vpc',
+      id: vpcId,
+      arn: ec2Arn(ctx, 'vpc', vpcId),
+      tags: tagsOf(vpc.Tags),
+      attributes,
+      gaps,
+    });
+  }
+}
+
+function sharedIn(ctx: CollectorContext, owner: string | undefined): boolean {
+  return owner !== undefined && owner !== ctx.account;
+}
+
+const GONE = new Set(['disassociating', 'disassociated', 'failing', 'failed']);
+
+/** The VPC's IPv4 then IPv6 CIDR blocks, leaving out associations that are going or failed. */
+function cidrBlocksOf(vpc: Vpc): string[] {
+  const ipv4 =
+    vpc.CidrBlockAssociationSet?.flatMap((association) =>
+      association.CidrBlock && !GONE.has(association.CidrBlockState?.State ?? '')
+        ? [association.CidrBlock]
+        : [],
+    ) ?? (vpc.CidrBlock ? [vpc.CidrBlock] : []);
+  const ipv6 = (vpc.Ipv6CidrBlockAssociationSet ?? []).flatMap((association) =>
+    association.Ipv6CidrBlock && !GONE.has(association.Ipv6CidrBlockState?.State ?? '')
+      ? [association.Ipv6CidrBlock]
+      : [],
+  );
+  return [...ipv4, ...ipv6];
+}
+
+/** A flow log as the kind has it; undefined if the answer left out something every flow log has. */
+function flowLogOf(log: AwsFlowLog): FlowLog | undefined {
+  const trafficType = oneOf(flowLog.shape.trafficType.options, log.TrafficType);
+  // Flow logs made before destinations were configurable only name a CloudWatch Logs group.
+  const destinationType = oneOf(
+    flowLog.shape.destinationType.options,
+    log.LogDestinationType ?? (log.LogGroupName ? 'cloud-watch-logs' : undefined),
+  );
+  if (!log.FlowLogId || !log.FlowLogStatus || !trafficType || !destinationType) return undefined;
+  return {
+    id: log.FlowLogId,
+    status: log.FlowLogStatus,
+    trafficType,
+    destinationType,
+    logDestination: log.LogDestination ?? log.LogGroupName ?? null,
+  };
+}
+
+async function collectNetworkAcls(ctx: CollectorContext, client: EC2Client): Promise<void> {
+  const action = 'ec2:DescribeNetworkAcls';
+  const acls = await listOrGap(ctx, 'ec2.network-acl', action, async () => {
+    const found: NetworkAcl[] = [];
+    for await (const page of paginateDescribeNetworkAcls({ client }, { MaxResults: 100 })) {
+      found.push(...(page.NetworkAcls ?? []));
+    }
+    return found;
+  });
+  for (const acl of acls ?? []) {
+    const networkAclId = acl.NetworkAclId;
+    if (!networkAclId || sharedIn(ctx, acl.OwnerId)) continue;
+    const gaps: Gap[] = [];
+    const attributes: Partial<NetworkAclAttributes> = {
+      networkAclId,
+      associatedSubnetIds: (acl.Associations ?? []).flatMap((association) =>
+        association.SubnetId ? [association.SubnetId] : [],
+      ),
+    };
+    present(attributes, gaps, action, 'vpcId', acl.VpcId);
+    present(attributes, gaps, action, 'isDefault', acl.IsDefault);
+    const entries = (acl.Entries ?? []).map(entryOf);
+    if (entries.every((entry) => entry !== undefined)) {
+      attributes.entries = entries.sort(inEvaluationOrder);
+    } else {
+      gaps.push(
+        missing('entries', action, 'an entry without its rule number, action, protocol, CIDR or ports'),
+      );
+    }
+    ctx.emit({
+      kind: 'ec2.network-acl',
+      id: networkAclId,
+      arn: ec2Arn(ctx, 'network-acl', networkAclId),
+      tags: tagsOf(acl.Tags),
+      attributes,
+      gaps,
+    });
+  }
+}
+
+/** Network ACLs give protocol numbers; security group rules name the common ones. The kinds speak alike. */
+const PROTOCOL_NAMES: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6' };
+
+/** An entry as the kind has it; undefined if the answer left out something the entry must have. */
+function entryOf(entry: AwsNetworkAclEntry): NetworkAclEntry | undefined {
+  const ruleAction = oneOf(networkAclEntry.shape.ruleAction.options, entry.RuleAction);
+  const { RuleNumber: ruleNumber, Egress: egress, Protocol: given } = entry;
+  if (ruleNumber === undefined || egress === undefined || !ruleAction || !given) return undefined;
+  const protocol = PROTOCOL_NAMES[given] ?? given.toLowerCase();
+  const cidrBlock = entry.CidrBlock ?? null;
+  const ipv6CidrBlock = entry.Ipv6CidrBlock ?? null;
+  if (cidrBlock === null && ipv6CidrBlock === null) return undefined;
+  // TCP and UDP entries always carry a port range; without one the entry's reach is unknown, not "all ports".
+  let fromPort: number | null = null;
+  let toPort: number | null = null;
+  if (protocol === 'tcp' || protocol === 'udp') {
+    if (entry.PortRange?.From === undefined || entry.PortRange.To === undefined) return undefined;
+    fromPort = entry.PortRange.From;
+    toPort = entry.PortRange.To;
+  }
+  return { ruleNumber, egress, ruleAction, protocol, cidrBlock, ipv6CidrBlock, fromPort, toPort };
+}
+
+function inEvaluationOrder(a: NetworkAclEntry, b: NetworkAclEntry): number {
+  return Number(a.egress) - Number(b.egress) || a.ruleNumber - b.ruleNumber;
+}
