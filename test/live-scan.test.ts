@@ -40,7 +40,7 @@ describe('live scan against a mocked AWS account', () => {
     mocks = mockAccount();
   });
   afterEach(() => {
-    for (const mock of Object.values(mocks)) mock.restore();
+    for (const mock of Object.values(mocks).flat()) mock.restore();
   });
 
   it('finds the same as scanning the snapshot that `onus collect` wrote', async () => {

@@ -50,7 +50,7 @@ describe('organization scan', () => {
       });
   });
   afterEach(() => {
-    for (const mock of Object.values(mocks)) mock.restore();
+    for (const mock of Object.values(mocks).flat()) mock.restore();
   });
 
   it('lists the active accounts across pages', async () => {

@@ -1,3 +1,21 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import {
   CloudTrailClient,
   DescribeTrailsCommand,
@@ -48,6 +66,27 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { awsError } from './aws.js';
 
+const EMPTY_SERVICES = [
+  AccessAnalyzerClient,
+  CloudFormationClient,
+  CloudFrontClient,
+  CloudWatchClient,
+  CloudWatchLogsClient,
+  ConfigServiceClient,
+  DynamoDBClient,
+  ECRClient,
+  ECSClient,
+  EFSClient,
+  EKSClient,
+  ElasticLoadBalancingV2Client,
+  LambdaClient,
+  RDSClient,
+  SecurityHubClient,
+  SNSClient,
+  SQSClient,
+  SSMClient,
+];
+
 /**
  * A small AWS account behind aws-sdk-client-mock, for end-to-end tests of live scanning: two enabled regions
  * and one opt-in region that is off, something failing on every topic, and two APIs the audit role may not
@@ -80,6 +119,8 @@ export function mockAccount() {
   });
 
   const ec2 = mockClient(EC2Client);
+  // Declared first: aws-sdk-client-mock needs wider matchers before narrower ones.
+  ec2.onAnyCommand().resolves({});
   ec2.on(DescribeRegionsCommand).resolves({
     Regions: [
       { RegionName: 'us-east-1', OptInStatus: 'opt-in-not-required' },
@@ -272,5 +313,13 @@ export function mockAccount() {
         : [],
   }));
 
-  return { sts, ec2, iam, s3, s3control, cloudtrail, guardduty, kms, secrets };
+  // Every other service the collectors read answers as an account that does not use it.
+  const unused = EMPTY_SERVICES.map((ClientClass) => {
+    // The client classes differ in their command types; the mock only needs the class.
+    const mock = mockClient(ClientClass as unknown as typeof SQSClient);
+    mock.onAnyCommand().resolves({});
+    return mock;
+  });
+
+  return { sts, ec2, iam, s3, s3control, cloudtrail, guardduty, kms, secrets, unused };
 }
