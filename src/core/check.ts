@@ -62,7 +62,10 @@ export interface CheckContext<T extends ThresholdSpecs = ThresholdSpecs> {
   /** The scan's clock; checks never read the system clock. */
   now: Date;
   thresholds: ThresholdValues<T>;
-  /** Resources of another kind in an account (and region); throws Unobserved if that kind could not be listed. */
+  /**
+   * Resources of another kind in an account (and region), or in every account with `account: '*'` (for
+   * organization-wide controls); throws Unobserved if that kind could not be listed where it was looked for.
+   */
   related<K extends KindName>(kind: K, where: { account: string; region?: string }): Resource<K>[];
   /** A field of a related resource; throws Unobserved if that field is a gap. */
   read<K extends KindName, F extends keyof AttributesOf<K>>(

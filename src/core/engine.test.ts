@@ -213,6 +213,62 @@ describe('engine', () => {
     ).toBe('PASS');
   });
 
+  it('looks across every account with account "*", so an organization-wide control counts for members', () => {
+    const check = defineCheck({
+      ...META,
+      id: 'cloudtrail-test-org',
+      severity: 'high',
+      service: 'cloudtrail',
+      domain: 'logging',
+      kind: 'iam.root-user',
+      scope: 'resource',
+      reads: ['arn'],
+      related: { 'cloudtrail.trail': ['isOrganizationTrail'] },
+      evaluate: (_root, ctx) =>
+        ctx
+          .related('cloudtrail.trail', { account: '*' })
+          .some((trail) => ctx.read(trail, 'isOrganizationTrail'))
+          ? pass('covered by an organization trail')
+          : fail('no organization trail'),
+    });
+    const root = (account: string) =>
+      resource(
+        'iam.root-user',
+        'root',
+        {
+          arn: `arn:aws:iam::${account}:root`,
+          mfaActive: true,
+          hardwareMfa: null,
+          accessKeys: [],
+          passwordLastUsed: null,
+        },
+        { account },
+      );
+    const orgTrail = resource(
+      'cloudtrail.trail',
+      'org',
+      {
+        name: 'org',
+        homeRegion: REGION,
+        isMultiRegionTrail: true,
+        isOrganizationTrail: true,
+        isLogging: true,
+        logFileValidationEnabled: true,
+        s3BucketName: null,
+        kmsKeyId: null,
+        managementEvents: { read: true, write: true },
+      },
+      { account: ACCOUNT },
+    );
+    const results = runChecks(inventoryOf([root(ACCOUNT), root('999988887777'), orgTrail]), [check], {
+      now: NOW,
+    });
+    expect(results.map((r) => `${r.resource.account}:${r.status}`)).toEqual([
+      `${ACCOUNT}:PASS`,
+      '999988887777:PASS',
+    ]);
+  });
+
   it('turns a lookup of an undeclared related kind into a check error, not a silent empty list', () => {
     const check = defineCheck({
       id: 'iam-test-related',

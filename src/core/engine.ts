@@ -249,13 +249,18 @@ function contextFor(check: Check, inventory: Inventory, options: EngineOptions):
       if (kind !== check.kind && !(kind in check.related)) {
         throw new Error(`${check.id} looks up ${kind} without declaring it in \`related\``);
       }
-      const account = inventory.accounts.find((candidate) => candidate.id === where.account);
-      if (!account) return [];
+      // `*` looks across every account of the inventory: organization-wide controls (an organization trail, a
+      // delegated administrator's analyzer) are collected once and credited to the member accounts.
+      const accounts = inventory.accounts.filter(
+        (candidate) => where.account === '*' || candidate.id === where.account,
+      );
       const found: Resource<K>[] = [];
-      for (const scope of scopesFor(kind, account, collected)) {
-        if (where.region !== undefined && scope.region.name !== where.region) continue;
-        if (scope.gap) throw new Unobserved({ ...scope.gap, detail: detailIn(scope) });
-        found.push(...(ofKind(scope.region, kind) as Resource<K>[]));
+      for (const account of accounts) {
+        for (const scope of scopesFor(kind, account, collected)) {
+          if (where.region !== undefined && scope.region.name !== where.region) continue;
+          if (scope.gap) throw new Unobserved({ ...scope.gap, detail: detailIn(scope) });
+          found.push(...(ofKind(scope.region, kind) as Resource<K>[]));
+        }
       }
       return found;
     },
