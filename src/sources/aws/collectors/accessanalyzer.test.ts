@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
 import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { accessanalyzerCollector } from './accessanalyzer.js';
 
@@ -74,13 +75,7 @@ describe('accessanalyzer collector', () => {
     const sink = await collectWith(accessanalyzerCollector);
     expect(sink.resources).toEqual([]);
     expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'accessanalyzer.analyzer',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'access-analyzer:ListAnalyzers',
-      }),
+      kindGap('accessanalyzer.analyzer', 'access-denied', 'access-analyzer:ListAnalyzers'),
     ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });

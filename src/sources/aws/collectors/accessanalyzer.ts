@@ -1,12 +1,9 @@
-import {
-  AccessAnalyzerClient,
-  paginateListAnalyzers,
-  type AnalyzerSummary,
-} from '@aws-sdk/client-accessanalyzer';
+import { AccessAnalyzerClient, paginateListAnalyzers } from '@aws-sdk/client-accessanalyzer';
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import { ANALYZER_STATUSES, ANALYZER_TYPES } from '../../../core/kinds/monitoring.js';
 import type { Collector } from '../collector.js';
+import { allPages, missing, oneOf } from './support.js';
 
 type AnalyzerAttributes = AttributesOf<'accessanalyzer.analyzer'>;
 
@@ -21,11 +18,9 @@ export const accessanalyzerCollector: Collector = {
     const client = ctx.client(AccessAnalyzerClient);
     // A failed listing throws out of collect(): the runner records a gap on accessanalyzer.analyzer here.
     // Without a type filter ListAnalyzers returns analyzers of every type. A region without one is no resource.
-    const analyzers = await ctx.call(ACTION, async () => {
-      const found: AnalyzerSummary[] = [];
-      for await (const page of paginateListAnalyzers({ client }, {})) found.push(...(page.analyzers ?? []));
-      return found;
-    });
+    const analyzers = await ctx.call(ACTION, () =>
+      allPages(paginateListAnalyzers({ client }, {}), (page) => page.analyzers),
+    );
     for (const analyzer of analyzers) {
       const { arn, name } = analyzer;
       if (!arn || !name) continue;
@@ -49,12 +44,7 @@ export const accessanalyzerCollector: Collector = {
   },
 };
 
-/** The value if the kind knows it; a type or status AWS added since is a gap, not a snapshot that fails to load. */
-function oneOf<const T extends string>(known: readonly T[], value: string | undefined): T | undefined {
-  return (known as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
-}
-
+/** A type or status AWS added since is a gap, not a snapshot that fails to load. */
 function unread(field: string, value: string | undefined): Gap {
-  const detail = value ? `unrecognized ${field} ${value}` : `no ${field} in the response`;
-  return { field, reason: 'not-collected', action: ACTION, detail };
+  return missing(field, ACTION, value ? `unrecognized ${field} ${value}` : undefined);
 }

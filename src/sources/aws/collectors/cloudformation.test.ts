@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
 import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { cloudformationCollector } from './cloudformation.js';
 
@@ -119,13 +120,7 @@ describe('cloudformation collector', () => {
     const sink = await collectWith(cloudformationCollector);
     expect(sink.resources).toEqual([]);
     expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'cloudformation.stack',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'cloudformation:DescribeStacks',
-      }),
+      kindGap('cloudformation.stack', 'access-denied', 'cloudformation:DescribeStacks'),
     ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });

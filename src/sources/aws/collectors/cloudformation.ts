@@ -1,6 +1,6 @@
-import { CloudFormationClient, paginateDescribeStacks, type Stack } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, paginateDescribeStacks } from '@aws-sdk/client-cloudformation';
 import type { Collector } from '../collector.js';
-import { conform, type FilledBy } from './conform.js';
+import { allPages, conform, tagsOf, type FilledBy } from './support.js';
 
 const LIST = 'cloudformation:DescribeStacks';
 
@@ -23,22 +23,18 @@ export const cloudformationCollector: Collector = {
     const client = ctx.client(CloudFormationClient);
     // DescribeStacks carries every field of the kind, outputs included. A failed page throws out of
     // collect(): the runner records a gap on cloudformation.stack here rather than a partial list.
-    const stacks = await ctx.call(LIST, async () => {
-      const found: Stack[] = [];
-      for await (const page of paginateDescribeStacks({ client }, {})) found.push(...(page.Stacks ?? []));
-      return found;
-    });
+    const stacks = await ctx.call(LIST, () =>
+      allPages(paginateDescribeStacks({ client }, {}), (page) => page.Stacks),
+    );
     for (const stack of stacks) {
       const stackId = stack.StackId;
       // A deleted stack is history, not something in the account.
       if (!stackId || stack.StackStatus === 'DELETE_COMPLETE') continue;
-      const tags: Record<string, string> = {};
-      for (const tag of stack.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
       ctx.emit({
         kind: 'cloudformation.stack',
         id: stackId,
         arn: stackId,
-        tags,
+        tags: tagsOf(stack.Tags),
         ...conform(
           'cloudformation.stack',
           {

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-cloudfront';
 import type { Gap } from '../../../core/gap.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { conform, type Draft, type FilledBy } from './conform.js';
+import { allPages, conform, type Draft, type FilledBy } from './support.js';
 
 const LIST = 'cloudfront:ListDistributions';
 const CONFIG = 'cloudfront:GetDistributionConfig';
@@ -36,12 +36,9 @@ export const cloudfrontCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(CloudFrontClient, ctx.partition === 'aws' ? CONTROL_REGION : ctx.region);
     // A failed listing throws out of collect(): the runner records a gap on cloudfront.distribution.
-    const distributions = await ctx.call(LIST, async () => {
-      const found: DistributionSummary[] = [];
-      for await (const page of paginateListDistributions({ client }, {}))
-        found.push(...(page.DistributionList?.Items ?? []));
-      return found;
-    });
+    const distributions = await ctx.call(LIST, () =>
+      allPages(paginateListDistributions({ client }, {}), (page) => page.DistributionList?.Items),
+    );
     await Promise.all(distributions.map((summary) => collectDistribution(ctx, client, summary)));
   },
 };

@@ -11,14 +11,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import multiRegionTrailCheck from '../../../checks/cloudtrail/cloudtrail-multi-region-trail-logging.js';
 import { runChecks } from '../../../core/engine.js';
-import { parseSnapshot, type SnapshotLoad } from '../../snapshot/read.js';
-import { SCHEMA_VERSION } from '../../snapshot/schema.js';
 import type { CollectionSink } from '../collector.js';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, NOW, REGION } from '../../../testing/builders.js';
+import { loadCollected, snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import { cloudtrailCollector } from './cloudtrail.js';
 
 const cloudtrail = mockClient(CloudTrailClient);
+const KINDS = Object.keys(cloudtrailCollector.kinds);
 
 const OTHER_REGION = 'us-east-1';
 const ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/main`;
@@ -48,44 +49,9 @@ function healthy(trails: Trail[] = [trail()]) {
   cloudtrail.on(ListTagsCommand).resolves({ ResourceTagList: [{ ResourceId: ARN, TagsList: [] }] });
 }
 
-/** What was collected in `scanned` regions, loaded through the snapshot validator: the kind is the contract. */
-function load(sinks: CollectionSink[], scanned: string[] = [REGION]): SnapshotLoad {
-  const regions: Record<string, { resources: unknown[]; gaps: unknown[] }> = {};
-  const regionOf = (name: string) => (regions[name] ??= { resources: [], gaps: [] });
-  for (const name of scanned) regionOf(name);
-  for (const sink of sinks) {
-    for (const { region, ...resource } of sink.resources) regionOf(region).resources.push(resource);
-    for (const { region, ...gap } of sink.gaps) regionOf(region).gaps.push(gap);
-  }
-  const at = NOW.toISOString();
-  const collection = {
-    source: 'live',
-    startedAt: at,
-    finishedAt: at,
-    caller: null,
-    partition: 'aws',
-    regions: scanned,
-    skippedRegions: [],
-    kinds: Object.keys(cloudtrailCollector.kinds),
-    errors: [],
-    tool: { name: 'onus', version: 'test' },
-  };
-  const snapshot = {
-    schemaVersion: SCHEMA_VERSION,
-    collection,
-    accounts: [{ id: ACCOUNT, alias: null, regions }],
-  };
-  return parseSnapshot(JSON.stringify(snapshot), 'collected');
-}
-
-function contractProblem(sink: CollectionSink): string | null {
-  const loaded = load([sink]);
-  return loaded.ok ? null : loaded.error;
-}
-
 /** What a user would see from the account-wide trail check over everything collected. */
 function trailVerdict(sinks: CollectionSink[], scanned: string[] = [REGION]): string | undefined {
-  const loaded = load(sinks, scanned);
+  const loaded = loadCollected(sinks, KINDS, scanned);
   if (!loaded.ok) throw new Error(loaded.error);
   const results = runChecks(loaded.inventory, [multiRegionTrailCheck], { now: NOW, thresholds: {} });
   expect(results).toHaveLength(1);
@@ -126,7 +92,7 @@ describe('cloudtrail collector', () => {
         gaps: [],
       },
     ]);
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     // Per-trail calls name the trail by ARN, which also works for shadow and organization trails.
     expect(cloudtrail.commandCalls(GetTrailStatusCommand)[0]?.args[0].input).toEqual({ Name: ARN });
     // Two pages (the paginator reuses one input object, so the calls' inputs cannot be told apart afterwards).
@@ -144,7 +110,7 @@ describe('cloudtrail collector', () => {
       logFileValidationEnabled: false,
       isMultiRegionTrail: false,
     });
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('reports a region without trails as no resources and no gap: absence is data', async () => {
@@ -166,15 +132,7 @@ describe('cloudtrail collector', () => {
     cloudtrail.on(DescribeTrailsCommand).rejects(awsError('AccessDeniedException', 403));
     const sink = await collectWith(cloudtrailCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'cloudtrail.trail',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'cloudtrail:DescribeTrails',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('cloudtrail.trail', 'access-denied', 'cloudtrail:DescribeTrails')]);
     expect(trailVerdict([sink])).toBe('NOT_EVALUATED');
   });
 
@@ -192,7 +150,7 @@ describe('cloudtrail collector', () => {
     ]);
     expect(found?.attributes).not.toHaveProperty('isLogging');
     expect(found?.attributes.managementEvents).toEqual({ read: true, write: true });
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(trailVerdict([sink])).toBe('NOT_EVALUATED');
   });
 
@@ -210,7 +168,7 @@ describe('cloudtrail collector', () => {
     ]);
     expect(found?.attributes).not.toHaveProperty('managementEvents');
     expect(found?.attributes.isLogging).toBe(true);
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(trailVerdict([sink])).toBe('NOT_EVALUATED');
   });
 

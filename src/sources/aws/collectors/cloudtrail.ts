@@ -11,6 +11,7 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
+import { tagsOf } from './support.js';
 
 type TrailAttributes = AttributesOf<'cloudtrail.trail'>;
 type ManagementEvents = TrailAttributes['managementEvents'];
@@ -107,9 +108,7 @@ async function collectTrail(client: CloudTrailClient, ctx: CollectorContext, tra
 async function listTags(client: CloudTrailClient, arn: string): Promise<Record<string, string>> {
   const tags: Record<string, string> = {};
   for await (const page of paginateListTags({ client }, { ResourceIdList: [arn] })) {
-    for (const resource of page.ResourceTagList ?? []) {
-      for (const tag of resource.TagsList ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
-    }
+    for (const resource of page.ResourceTagList ?? []) Object.assign(tags, tagsOf(resource.TagsList));
   }
   return tags;
 }

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
 import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { cloudwatchCollector } from './cloudwatch.js';
 
@@ -83,15 +84,7 @@ describe('cloudwatch collector', () => {
     cloudwatch.on(DescribeAlarmsCommand).rejects(awsError('AccessDenied', 403));
     const sink = await collectWith(cloudwatchCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'cloudwatch.alarm',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'cloudwatch:DescribeAlarms',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('cloudwatch.alarm', 'access-denied', 'cloudwatch:DescribeAlarms')]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 

@@ -1,8 +1,9 @@
-import { CloudWatchClient, paginateDescribeAlarms, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import { ALARM_STATES } from '../../../core/kinds/monitoring.js';
 import type { Collector } from '../collector.js';
+import { allPages, missing, oneOf, regionalArn } from './support.js';
 
 type AlarmAttributes = AttributesOf<'cloudwatch.alarm'>;
 
@@ -18,13 +19,12 @@ export const cloudwatchCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(CloudWatchClient);
     // A failed listing throws out of collect(): the runner records a gap on cloudwatch.alarm here.
-    const alarms = await ctx.call(ACTION, async () => {
-      const found: MetricAlarm[] = [];
-      const input = { AlarmTypes: ['MetricAlarm' as const], MaxRecords: 100 };
-      for await (const page of paginateDescribeAlarms({ client }, input))
-        found.push(...(page.MetricAlarms ?? []));
-      return found;
-    });
+    const alarms = await ctx.call(ACTION, () =>
+      allPages(
+        paginateDescribeAlarms({ client }, { AlarmTypes: ['MetricAlarm'], MaxRecords: 100 }),
+        (page) => page.MetricAlarms,
+      ),
+    );
     for (const alarm of alarms) {
       const name = alarm.AlarmName;
       if (!name) continue;
@@ -38,24 +38,21 @@ export const cloudwatchCollector: Collector = {
       };
       // Whether anyone is notified is never assumed: a missing flag is a gap, not "on".
       if (alarm.ActionsEnabled !== undefined) attributes.actionsEnabled = alarm.ActionsEnabled;
-      else gaps.push(unread('actionsEnabled', 'no ActionsEnabled in the response'));
+      else gaps.push(missing('actionsEnabled', ACTION, 'no ActionsEnabled in the response'));
       const state = alarm.StateValue;
-      if (state && (ALARM_STATES as readonly string[]).includes(state)) attributes.stateValue = state;
-      else
-        gaps.push(
-          unread('stateValue', state ? `unrecognized state ${state}` : 'no StateValue in the response'),
-        );
+      const stateValue = oneOf(ALARM_STATES, state);
+      if (stateValue) attributes.stateValue = stateValue;
+      else {
+        const detail = state ? `unrecognized state ${state}` : 'no StateValue in the response';
+        gaps.push(missing('stateValue', ACTION, detail));
+      }
       ctx.emit({
         kind: 'cloudwatch.alarm',
         id: name,
-        arn: alarm.AlarmArn ?? `arn:${ctx.partition}:cloudwatch:${ctx.region}:${ctx.account}:alarm:${name}`,
+        arn: alarm.AlarmArn ?? regionalArn(ctx, 'cloudwatch', `alarm:${name}`),
         attributes,
         gaps,
       });
     }
   },
 };
-
-function unread(field: string, detail: string): Gap {
-  return { field, reason: 'not-collected', action: ACTION, detail };
-}

@@ -7,15 +7,15 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../core/resource.js';
 import { awsError, collectWith } from '../../../testing/aws.js';
-import { ACCOUNT, inventoryOf, REGION } from '../../../testing/builders.js';
-import { parseSnapshot } from '../../snapshot/read.js';
-import { toSnapshot } from '../../snapshot/write.js';
+import { ACCOUNT, REGION } from '../../../testing/builders.js';
+import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { dynamodbCollector } from './dynamodb.js';
 
 const dynamodb = mockClient(DynamoDBClient);
+const KINDS = Object.keys(dynamodbCollector.kinds);
 
 const tableArn = (name: string) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
 const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/k1`;
@@ -48,27 +48,6 @@ function account(tables: TableDescription[]) {
 }
 
 const byId = (sink: CollectionSink, id: string) => sink.resources.find((resource) => resource.id === id);
-
-/** What was collected, through the snapshot writer and validator: the kind's schema is the contract. */
-function snapshotProblem(sink: CollectionSink): string | null {
-  const resources = sink.resources.map((collected): Resource => ({
-    kind: collected.kind,
-    id: collected.id,
-    arn: collected.arn ?? null,
-    account: ACCOUNT,
-    region: collected.region,
-    tags: collected.tags ?? {},
-    attributes: collected.attributes,
-    source: { type: 'live' },
-    gaps: collected.gaps ?? [],
-  }));
-  const inventory = inventoryOf(resources, {
-    scopeGaps: sink.gaps,
-    kinds: Object.keys(dynamodbCollector.kinds),
-  });
-  const loaded = parseSnapshot(JSON.stringify(toSnapshot(inventory)), 'collected');
-  return loaded.ok ? null : loaded.error;
-}
 
 describe('dynamodb collector', () => {
   beforeEach(() => dynamodb.reset());
@@ -116,7 +95,7 @@ describe('dynamodb collector', () => {
     });
     expect(dynamodb.commandCalls(ListTablesCommand)[1]?.args[0].input.ExclusiveStartTableName).toBe('orders');
     expect(sink.gaps).toEqual([]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('counts the legacy AES256 type as the AWS owned key', async () => {
@@ -135,16 +114,8 @@ describe('dynamodb collector', () => {
     dynamodb.on(ListTablesCommand).rejects(awsError('AccessDeniedException', 400));
     const sink = await collectWith(dynamodbCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'dynamodb.table',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'dynamodb:ListTables',
-      }),
-    ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(sink.gaps).toEqual([kindGap('dynamodb.table', 'access-denied', 'dynamodb:ListTables')]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('keeps a table whose DescribeTable was denied, with a gap on each field it fills and PITR still read', async () => {
@@ -165,7 +136,7 @@ describe('dynamodb collector', () => {
       Array(4).fill(expect.objectContaining({ reason: 'access-denied', action: 'dynamodb:DescribeTable' })),
     );
     expect(found?.arn).toBe(tableArn('orders'));
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('keeps a table whose DescribeContinuousBackups was denied, with a gap on pointInTimeRecovery only', async () => {
@@ -184,7 +155,7 @@ describe('dynamodb collector', () => {
         action: 'dynamodb:DescribeContinuousBackups',
       }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('gives a throttled gap on pointInTimeRecovery when DescribeContinuousBackups is throttled for good', async () => {
@@ -208,7 +179,7 @@ describe('dynamodb collector', () => {
     expect(sink.resources[0]?.gaps).toEqual([
       expect.objectContaining({ field: 'pointInTimeRecovery', reason: 'not-collected' }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('declares every action it calls', async () => {

@@ -8,6 +8,7 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
+import { allPages, missing, regionalArn } from './support.js';
 
 type TableAttributes = AttributesOf<'dynamodb.table'>;
 
@@ -28,13 +29,9 @@ export const dynamodbCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(DynamoDBClient);
     // A failed listing throws out of collect(): the runner records a gap on dynamodb.table here.
-    const names = await ctx.call('dynamodb:ListTables', async () => {
-      const found: string[] = [];
-      for await (const page of paginateListTables({ client, pageSize: PAGE_SIZE }, {})) {
-        found.push(...(page.TableNames ?? []));
-      }
-      return found;
-    });
+    const names = await ctx.call('dynamodb:ListTables', () =>
+      allPages(paginateListTables({ client, pageSize: PAGE_SIZE }, {}), (page) => page.TableNames),
+    );
     await Promise.all(names.map((name) => collectTable(ctx, client, name)));
   },
 };
@@ -55,31 +52,25 @@ async function collectTable(ctx: CollectorContext, client: DynamoDBClient, name:
   if (table.ok && table.value) Object.assign(attributes, describedFrom(table.value));
   else {
     const gapOf = table.ok
-      ? (field: string): Gap => ({
-          field,
-          reason: 'not-collected',
-          action: 'dynamodb:DescribeTable',
-          detail: 'DescribeTable gave no Table',
-        })
+      ? (field: string) => missing(field, 'dynamodb:DescribeTable', 'DescribeTable gave no Table')
       : (field: string) => table.failure.gap(field);
     gaps.push(...DESCRIBED.map(gapOf));
   }
   if (!backups.ok) gaps.push(backups.failure.gap('pointInTimeRecovery'));
   else if (backups.value) attributes.pointInTimeRecovery = backups.value === 'ENABLED';
   else {
-    gaps.push({
-      field: 'pointInTimeRecovery',
-      reason: 'not-collected',
-      action: 'dynamodb:DescribeContinuousBackups',
-      detail: 'no PointInTimeRecoveryStatus in the response',
-    });
+    gaps.push(
+      missing(
+        'pointInTimeRecovery',
+        'dynamodb:DescribeContinuousBackups',
+        'no PointInTimeRecoveryStatus in the response',
+      ),
+    );
   }
   ctx.emit({
     kind: 'dynamodb.table',
     id: name,
-    arn:
-      (table.ok ? table.value?.TableArn : undefined) ??
-      `arn:${ctx.partition}:dynamodb:${ctx.region}:${ctx.account}:table/${name}`,
+    arn: (table.ok ? table.value?.TableArn : undefined) ?? regionalArn(ctx, 'dynamodb', `table/${name}`),
     attributes,
     gaps,
   });

@@ -17,8 +17,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
-import { parseSnapshot } from '../../snapshot/read.js';
-import { SCHEMA_VERSION } from '../../snapshot/schema.js';
+import { snapshotProblem } from '../../../testing/collected-snapshot.js';
 import type { CollectionSink } from '../collector.js';
 import { ec2StorageCollector } from './ec2-storage.js';
 
@@ -110,35 +109,6 @@ function ofKind(sink: CollectionSink, kind: string) {
 }
 
 const KINDS = ['ec2.volume', 'ec2.snapshot', 'ec2.launch-template', 'ec2.image'];
-
-/** What was collected must load as a snapshot: the kinds' attribute names and types are the contract. */
-function expectValidSnapshot(sink: CollectionSink): void {
-  const regions: Record<string, { resources: unknown[]; gaps: unknown[] }> = {
-    [REGION]: { resources: [], gaps: [] },
-  };
-  for (const { region, ...resource } of sink.resources)
-    (regions[region] ??= { resources: [], gaps: [] }).resources.push(resource);
-  for (const { region, ...gap } of sink.gaps)
-    (regions[region] ??= { resources: [], gaps: [] }).gaps.push(gap);
-  const collected = {
-    schemaVersion: SCHEMA_VERSION,
-    collection: {
-      source: 'live',
-      startedAt: '2026-06-01T12:00:00Z',
-      finishedAt: '2026-06-01T12:01:00Z',
-      caller: null,
-      partition: 'aws',
-      regions: Object.keys(regions),
-      skippedRegions: [],
-      kinds: Object.keys(ec2StorageCollector.kinds),
-      errors: [],
-      tool: { name: 'onus', version: 'test' },
-    },
-    accounts: [{ id: ACCOUNT, alias: null, regions }],
-  };
-  const load = parseSnapshot(JSON.stringify(collected), 'collected');
-  expect(load.ok ? 'valid' : load.error).toBe('valid');
-}
 
 describe('ec2 storage collector', () => {
   beforeEach(() => ec2.reset());
@@ -297,7 +267,7 @@ describe('ec2 storage collector', () => {
     expect(ec2.commandCalls(DescribeImagesCommand)[1]?.args[0].input.NextToken).toBe('ami-page-2');
     expect(sink.gaps).toEqual([]);
     expect(sink.errors).toEqual([]);
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('reports an empty region as nothing and no gaps, asking nothing further', async () => {
@@ -330,7 +300,7 @@ describe('ec2 storage collector', () => {
     expect(ofKind(sink, kind)).toEqual([]);
     for (const other of KINDS.filter((k) => k !== kind)) expect(ofKind(sink, other)).toHaveLength(1);
     expect(sink.errors).toEqual([expect.objectContaining({ action })]);
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it.each([
@@ -360,7 +330,7 @@ describe('ec2 storage collector', () => {
         ]);
       }
       expect(sink.gaps).toEqual([]);
-      expectValidSnapshot(sink);
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -383,7 +353,7 @@ describe('ec2 storage collector', () => {
         ),
       );
       expect(sink.gaps).toEqual([]);
-      expectValidSnapshot(sink);
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -400,7 +370,7 @@ describe('ec2 storage collector', () => {
       ['userData', 'not-collected'],
       ['associatePublicIpAddress', 'not-collected'],
     ]);
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it.each([
@@ -418,7 +388,7 @@ describe('ec2 storage collector', () => {
       const sink = await collectWith(ec2StorageCollector);
 
       expect(ofKind(sink, 'ec2.launch-template')[0]?.attributes.metadataOptions).toEqual(expected);
-      expectValidSnapshot(sink);
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -457,7 +427,7 @@ describe('ec2 storage collector', () => {
     expect(template?.gaps).toEqual([
       expect.objectContaining({ field: 'userData', action: 'ec2:DescribeLaunchTemplateVersions' }),
     ]);
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('reports a copied snapshot as having no source volume', async () => {
@@ -467,7 +437,7 @@ describe('ec2 storage collector', () => {
     const sink = await collectWith(ec2StorageCollector);
 
     expect(ofKind(sink, 'ec2.snapshot')[0]?.attributes).toMatchObject({ volumeId: null, public: false });
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it.each([
@@ -485,7 +455,7 @@ describe('ec2 storage collector', () => {
     const [found] = ofKind(sink, 'ec2.image');
     expect(found?.attributes.encrypted).toBe(expected);
     expect(found?.gaps).toEqual([]);
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('gaps what an image answer leaves out or gives in an unknown shape', async () => {
@@ -507,7 +477,7 @@ describe('ec2 storage collector', () => {
       ['creationDate', 'not-collected'],
       ['encrypted', 'not-collected'],
     ]);
-    expectValidSnapshot(sink);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('declares every action it calls', async () => {

@@ -7,19 +7,15 @@ import {
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
   type DescribeSnapshotsRequest,
-  type Image,
-  type LaunchTemplate,
   type LaunchTemplateVersion,
   type ResponseLaunchTemplateData,
-  type Snapshot,
-  type Volume,
 } from '@aws-sdk/client-ec2';
 import type { Gap } from '../../../core/gap.js';
 import { ec2LaunchTemplate, ec2Volume } from '../../../core/kinds/ec2-storage.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import { timestamp } from '../../../core/kinds/kind.js';
 import type { Collector, CollectorContext, Observed } from '../collector.js';
-import { ec2Arn, listOrGap, missing, oneOf, present, tagsOf } from './ec2-support.js';
+import { allPages, listOrGap, missing, oneOf, present, regionalArn, tagsOf } from './support.js';
 
 type LaunchTemplateAttributes = AttributesOf<'ec2.launch-template'>;
 
@@ -53,13 +49,9 @@ export const ec2StorageCollector: Collector = {
 
 async function collectVolumes(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeVolumes';
-  const volumes = await listOrGap(ctx, 'ec2.volume', action, async () => {
-    const found: Volume[] = [];
-    for await (const page of paginateDescribeVolumes({ client }, { MaxResults: 500 })) {
-      found.push(...(page.Volumes ?? []));
-    }
-    return found;
-  });
+  const volumes = await listOrGap(ctx, 'ec2.volume', action, () =>
+    allPages(paginateDescribeVolumes({ client }, { MaxResults: 500 }), (page) => page.Volumes),
+  );
   for (const volume of volumes ?? []) {
     const volumeId = volume.VolumeId;
     if (!volumeId) continue;
@@ -77,7 +69,7 @@ async function collectVolumes(ctx: CollectorContext, client: EC2Client): Promise
     ctx.emit({
       kind: 'ec2.volume',
       id: volumeId,
-      arn: volume.VolumeArn ?? ec2Arn(ctx, 'volume', volumeId),
+      arn: volume.VolumeArn ?? regionalArn(ctx, 'ec2', `volume/${volumeId}`),
       tags: tagsOf(volume.Tags),
       attributes,
       gaps,
@@ -89,13 +81,11 @@ async function collectVolumes(ctx: CollectorContext, client: EC2Client): Promise
 const NO_VOLUME = 'vol-ffffffff';
 
 async function collectSnapshots(ctx: CollectorContext, client: EC2Client): Promise<void> {
-  const list = async (filter: DescribeSnapshotsRequest) => {
-    const found: Snapshot[] = [];
-    for await (const page of paginateDescribeSnapshots({ client }, { ...filter, MaxResults: 1000 })) {
-      found.push(...(page.Snapshots ?? []));
-    }
-    return found;
-  };
+  const list = (filter: DescribeSnapshotsRequest) =>
+    allPages(
+      paginateDescribeSnapshots({ client }, { ...filter, MaxResults: 1000 }),
+      (page) => page.Snapshots,
+    );
   const snapshots = await listOrGap(ctx, 'ec2.snapshot', SNAPSHOTS, () => list({ OwnerIds: ['self'] }));
   if (!snapshots || snapshots.length === 0) return;
   // The public ones are those everyone may restore. If that listing fails, no snapshot's `public` is known.
@@ -121,7 +111,7 @@ async function collectSnapshots(ctx: CollectorContext, client: EC2Client): Promi
     ctx.emit({
       kind: 'ec2.snapshot',
       id: snapshotId,
-      arn: ec2Arn(ctx, 'snapshot', snapshotId),
+      arn: regionalArn(ctx, 'ec2', `snapshot/${snapshotId}`),
       tags: tagsOf(snapshot.Tags),
       attributes,
       gaps,
@@ -131,13 +121,12 @@ async function collectSnapshots(ctx: CollectorContext, client: EC2Client): Promi
 
 async function collectLaunchTemplates(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeLaunchTemplates';
-  const templates = await listOrGap(ctx, 'ec2.launch-template', action, async () => {
-    const found: LaunchTemplate[] = [];
-    for await (const page of paginateDescribeLaunchTemplates({ client }, { MaxResults: 200 })) {
-      found.push(...(page.LaunchTemplates ?? []));
-    }
-    return found;
-  });
+  const templates = await listOrGap(ctx, 'ec2.launch-template', action, () =>
+    allPages(
+      paginateDescribeLaunchTemplates({ client }, { MaxResults: 200 }),
+      (page) => page.LaunchTemplates,
+    ),
+  );
   if (!templates || templates.length === 0) return;
   // One listing gives the latest version of every template in the region (no template id, `$Latest`).
   const latest: Observed<Map<string, LaunchTemplateVersion> | null> = await ctx.observe(
@@ -175,7 +164,7 @@ async function collectLaunchTemplates(ctx: CollectorContext, client: EC2Client):
     ctx.emit({
       kind: 'ec2.launch-template',
       id: launchTemplateId,
-      arn: ec2Arn(ctx, 'launch-template', launchTemplateId),
+      arn: regionalArn(ctx, 'ec2', `launch-template/${launchTemplateId}`),
       tags: tagsOf(template.Tags),
       attributes,
       gaps,
@@ -232,13 +221,12 @@ function userDataText(encoded: string | undefined): string | null | undefined {
 
 async function collectImages(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeImages';
-  const images = await listOrGap(ctx, 'ec2.image', action, async () => {
-    const found: Image[] = [];
-    for await (const page of paginateDescribeImages({ client }, { Owners: ['self'], MaxResults: 1000 })) {
-      found.push(...(page.Images ?? []));
-    }
-    return found;
-  });
+  const images = await listOrGap(ctx, 'ec2.image', action, () =>
+    allPages(
+      paginateDescribeImages({ client }, { Owners: ['self'], MaxResults: 1000 }),
+      (page) => page.Images,
+    ),
+  );
   for (const image of images ?? []) {
     const imageId = image.ImageId;
     if (!imageId) continue;
@@ -264,7 +252,7 @@ async function collectImages(ctx: CollectorContext, client: EC2Client): Promise<
       kind: 'ec2.image',
       id: imageId,
       // AMI ARNs name no account.
-      arn: ec2Arn(ctx, 'image', imageId, ''),
+      arn: regionalArn(ctx, 'ec2', `image/${imageId}`, ''),
       tags: tagsOf(image.Tags),
       attributes,
       gaps,

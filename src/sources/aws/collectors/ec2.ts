@@ -4,16 +4,13 @@ import {
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeInstances,
   paginateDescribeSecurityGroups,
-  type Instance,
   type IpPermission,
-  type SecurityGroup,
-  type Tag,
 } from '@aws-sdk/client-ec2';
 import type { Gap } from '../../../core/gap.js';
 import type { SecurityGroupRule } from '../../../core/kinds/ec2.js';
-import type { AttributesOf, KindName } from '../../../core/kinds/index.js';
+import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { AwsCallFailed } from '../errors.js';
+import { allPages, listOrGap, present, regionalArn, tagsOf } from './support.js';
 
 type InstanceAttributes = AttributesOf<'ec2.instance'>;
 
@@ -53,31 +50,14 @@ export const ec2Collector: Collector = {
   },
 };
 
-/** Lists a kind; a failure becomes a gap on that kind in this region (and `null`), other kinds go on. */
-async function listOrGap<T>(
-  ctx: CollectorContext,
-  kind: KindName,
-  action: string,
-  list: () => Promise<T[]>,
-): Promise<T[] | null> {
-  try {
-    return await ctx.call(action, list);
-  } catch (error) {
-    if (!(error instanceof AwsCallFailed)) throw error;
-    ctx.kindGap(kind, error);
-    return null;
-  }
-}
-
 async function collectSecurityGroups(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeSecurityGroups';
-  const groups = await listOrGap(ctx, 'ec2.security-group', action, async () => {
-    const found: SecurityGroup[] = [];
-    for await (const page of paginateDescribeSecurityGroups({ client }, { MaxResults: PAGE_SIZE })) {
-      found.push(...(page.SecurityGroups ?? []));
-    }
-    return found;
-  });
+  const groups = await listOrGap(ctx, 'ec2.security-group', action, () =>
+    allPages(
+      paginateDescribeSecurityGroups({ client }, { MaxResults: PAGE_SIZE }),
+      (page) => page.SecurityGroups,
+    ),
+  );
   for (const group of groups ?? []) {
     const groupId = group.GroupId;
     if (!groupId) continue;
@@ -93,7 +73,7 @@ async function collectSecurityGroups(ctx: CollectorContext, client: EC2Client): 
     ctx.emit({
       kind: 'ec2.security-group',
       id: groupId,
-      arn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.account}:security-group/${groupId}`,
+      arn: regionalArn(ctx, 'ec2', `security-group/${groupId}`),
       tags: tagsOf(group.Tags),
       attributes,
       gaps,
@@ -125,13 +105,11 @@ function ruleOf(permission: IpPermission): SecurityGroupRule {
 
 async function collectInstances(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeInstances';
-  const instances = await listOrGap(ctx, 'ec2.instance', action, async () => {
-    const found: Instance[] = [];
-    for await (const page of paginateDescribeInstances({ client }, { MaxResults: PAGE_SIZE })) {
-      for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
-    }
-    return found;
-  });
+  const instances = await listOrGap(ctx, 'ec2.instance', action, () =>
+    allPages(paginateDescribeInstances({ client }, { MaxResults: PAGE_SIZE }), (page) =>
+      (page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []),
+    ),
+  );
   for (const instance of instances ?? []) {
     const instanceId = instance.InstanceId;
     if (!instanceId) continue;
@@ -163,7 +141,7 @@ async function collectInstances(ctx: CollectorContext, client: EC2Client): Promi
     ctx.emit({
       kind: 'ec2.instance',
       id: instanceId,
-      arn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.account}:instance/${instanceId}`,
+      arn: regionalArn(ctx, 'ec2', `instance/${instanceId}`),
       tags: tagsOf(instance.Tags),
       attributes,
       gaps,
@@ -190,21 +168,4 @@ async function collectEbsEncryptionByDefault(ctx: CollectorContext, client: EC2C
   if (kmsKey.ok) attributes.kmsKeyId = kmsKey.value?.KmsKeyId ?? null;
   else gaps.push(kmsKey.failure.gap('kmsKeyId'));
   ctx.emit({ kind: 'ec2.ebs-encryption-by-default', id: ctx.region, arn: null, attributes, gaps });
-}
-
-/** Sets a field the API should always return; if it did not, the field is a gap rather than a made-up value. */
-function present<A, F extends keyof A & string>(
-  attributes: Partial<A>,
-  gaps: Gap[],
-  action: string,
-  field: F,
-  value: A[F] | undefined,
-): void {
-  if (value === undefined)
-    gaps.push({ field, reason: 'not-collected', action, detail: `no ${field} in the response` });
-  else attributes[field] = value;
-}
-
-function tagsOf(tags: Tag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? '']] : [])));
 }

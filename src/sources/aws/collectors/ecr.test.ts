@@ -9,11 +9,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
-import { loadCollected } from '../../../testing/collected-snapshot.js';
+import { collectedAttributes, reloadedAttributes } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { ecrCollector } from './ecr.js';
 
 const ecr = mockClient(ECRClient);
+const KINDS = Object.keys(ecrCollector.kinds);
 
 const arnOf = (name: string) => `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/${name}`;
 const uriOf = (name: string) => `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}`;
@@ -50,17 +52,6 @@ function account(repositories: Repository[]) {
   ecr.on(GetRepositoryPolicyCommand).rejects(awsError('RepositoryPolicyNotFoundException', 400));
   ecr.on(GetLifecyclePolicyCommand).rejects(awsError('LifecyclePolicyNotFoundException', 400));
 }
-
-/** What was collected, read back through the snapshot validator: attributes by resource id. */
-function reloaded(sink: CollectionSink): Record<string, unknown> {
-  const load = loadCollected(sink, Object.keys(ecrCollector.kinds));
-  if (!load.ok) throw new Error(load.error);
-  const resources = load.inventory.accounts.flatMap((a) => a.regions.flatMap((r) => r.resources));
-  return Object.fromEntries(resources.map((resource) => [resource.id, resource.attributes]));
-}
-
-const collected = (sink: CollectionSink) =>
-  Object.fromEntries(sink.resources.map((resource) => [resource.id, resource.attributes]));
 
 const byId = (sink: CollectionSink, id: string) => sink.resources.find((resource) => resource.id === id);
 
@@ -121,7 +112,7 @@ describe('ecr collector', () => {
     });
     expect(sink.gaps).toEqual([]);
     expect(sink.errors).toEqual([]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('reads a repository without an encryption configuration as AES256, as ECR documents', async () => {
@@ -143,15 +134,7 @@ describe('ecr collector', () => {
     ecr.on(DescribeRepositoriesCommand).rejects(awsError('AccessDeniedException', 400));
     const sink = await collectWith(ecrCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'ecr.repository',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'ecr:DescribeRepositories',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('ecr.repository', 'access-denied', 'ecr:DescribeRepositories')]);
   });
 
   it('keeps a repository whose GetRepositoryPolicy was denied, with a gap on policy only', async () => {
@@ -168,7 +151,7 @@ describe('ecr collector', () => {
     ]);
     expect(api?.attributes).not.toHaveProperty('policy');
     expect(api?.attributes).toMatchObject({ hasLifecyclePolicy: false, scanOnPush: true });
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('keeps a repository whose GetLifecyclePolicy was denied, with a gap on hasLifecyclePolicy only', async () => {
@@ -185,7 +168,7 @@ describe('ecr collector', () => {
     ]);
     expect(api?.attributes).not.toHaveProperty('hasLifecyclePolicy');
     expect(api?.attributes).toMatchObject({ policy: null });
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('gaps hasLifecyclePolicy as throttled when GetLifecyclePolicy is throttled for good', async () => {
@@ -207,6 +190,6 @@ describe('ecr collector', () => {
     expect(sink.resources[0]?.gaps).toEqual([
       expect.objectContaining({ field: 'tagMutability', reason: 'collection-error' }),
     ]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 });

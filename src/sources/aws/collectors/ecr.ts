@@ -8,7 +8,7 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { parsePolicy, present } from './compute-common.js';
+import { allPages, parsePolicy, present, regionalArn } from './support.js';
 
 type RepositoryAttributes = AttributesOf<'ecr.repository'>;
 
@@ -33,13 +33,9 @@ export const ecrCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(ECRClient);
     // A failed listing throws out of collect(): the runner records a gap on ecr.repository here.
-    const repositories = await ctx.call(DESCRIBE, async () => {
-      const found: Repository[] = [];
-      for await (const page of paginateDescribeRepositories({ client }, { maxResults: 1000 })) {
-        found.push(...(page.repositories ?? []));
-      }
-      return found;
-    });
+    const repositories = await ctx.call(DESCRIBE, () =>
+      allPages(paginateDescribeRepositories({ client }, { maxResults: 1000 }), (page) => page.repositories),
+    );
     await Promise.all(repositories.map((repository) => collectRepository(ctx, client, repository)));
   },
 };
@@ -100,8 +96,7 @@ async function collectRepository(
   ctx.emit({
     kind: 'ecr.repository',
     id: name,
-    arn:
-      repository.repositoryArn ?? `arn:${ctx.partition}:ecr:${ctx.region}:${ctx.account}:repository/${name}`,
+    arn: repository.repositoryArn ?? regionalArn(ctx, 'ecr', `repository/${name}`),
     attributes,
     gaps,
   });

@@ -11,11 +11,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
-import { loadCollected } from '../../../testing/collected-snapshot.js';
+import { collectedAttributes, reloadedAttributes } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { ecsCollector } from './ecs.js';
 
 const ecs = mockClient(ECSClient);
+const KINDS = Object.keys(ecsCollector.kinds);
 
 const clusterArn = (name: string) => `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/${name}`;
 const taskDefinitionArn = (family: string, revision: number) =>
@@ -58,21 +60,6 @@ function account(clusters: Cluster[], definitions: TaskDefinition[]) {
   }
 }
 
-/** What was collected, read back through the snapshot validator: attributes by kind and id. */
-function reloaded(sink: CollectionSink): Record<string, unknown> {
-  const load = loadCollected(sink, Object.keys(ecsCollector.kinds));
-  if (!load.ok) throw new Error(load.error);
-  const resources = load.inventory.accounts.flatMap((a) => a.regions.flatMap((r) => r.resources));
-  return Object.fromEntries(
-    resources.map((resource) => [`${resource.kind}/${resource.id}`, resource.attributes]),
-  );
-}
-
-const collected = (sink: CollectionSink) =>
-  Object.fromEntries(
-    sink.resources.map((resource) => [`${resource.kind}/${resource.id}`, resource.attributes]),
-  );
-
 const find = (sink: CollectionSink, kind: string, id: string) =>
   sink.resources.find((resource) => resource.kind === kind && resource.id === id);
 
@@ -101,7 +88,7 @@ describe('ecs collector', () => {
     // Settings are only in DescribeClusters' answer when asked for.
     expect(ecs.commandCalls(DescribeClustersCommand)[0]?.args[0].input.include).toContain('SETTINGS');
     expect(sink.gaps).toEqual([]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('describes clusters 100 at a time', async () => {
@@ -200,7 +187,7 @@ describe('ecs collector', () => {
       },
       gaps: [],
     });
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('reports a region without clusters or task definitions as no resources and no gap', async () => {
@@ -214,15 +201,7 @@ describe('ecs collector', () => {
     account([], [taskDefinition('api')]);
     ecs.on(ListClustersCommand).rejects(awsError('AccessDeniedException', 400));
     const sink = await collectWith(ecsCollector);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'ecs.cluster',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'ecs:ListClusters',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('ecs.cluster', 'access-denied', 'ecs:ListClusters')]);
     expect(sink.resources.map((resource) => `${resource.kind}/${resource.id}`)).toEqual([
       'ecs.task-definition/api',
     ]);
@@ -257,7 +236,7 @@ describe('ecs collector', () => {
       }),
       expect.objectContaining({ field: 'status', reason: 'access-denied', action: 'ecs:DescribeClusters' }),
     ]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('keeps a family whose DescribeTaskDefinition was denied, with gaps on the fields it fills', async () => {
@@ -273,7 +252,7 @@ describe('ecs collector', () => {
         'ecs:DescribeTaskDefinition',
       ]),
     );
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('gaps a task definition as throttled when DescribeTaskDefinition is throttled for good', async () => {
@@ -318,6 +297,6 @@ describe('ecs collector', () => {
     expect(sink.resources[0]?.gaps).toEqual([
       expect.objectContaining({ field: 'containerInsights', reason: 'collection-error' }),
     ]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 });

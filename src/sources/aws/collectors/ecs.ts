@@ -14,7 +14,7 @@ import type { EcsContainer } from '../../../core/kinds/compute.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
 import { AwsCallFailed } from '../errors.js';
-import { listOrGap, pairsToRecord, present } from './compute-common.js';
+import { allPages, incompleteResponse, listOrGap, pairsToRecord, present, unexpected } from './support.js';
 
 type ClusterAttributes = AttributesOf<'ecs.cluster'>;
 type TaskDefinitionAttributes = AttributesOf<'ecs.task-definition'>;
@@ -48,11 +48,9 @@ export const ecsCollector: Collector = {
 };
 
 async function collectClusters(ctx: CollectorContext, client: ECSClient): Promise<void> {
-  const arns = await listOrGap(ctx, 'ecs.cluster', 'ecs:ListClusters', async () => {
-    const found: string[] = [];
-    for await (const page of paginateListClusters({ client }, {})) found.push(...(page.clusterArns ?? []));
-    return found;
-  });
+  const arns = await listOrGap(ctx, 'ecs.cluster', 'ecs:ListClusters', () =>
+    allPages(paginateListClusters({ client }, {}), (page) => page.clusterArns),
+  );
   const listed = arns ?? [];
   const batches: string[][] = [];
   for (let start = 0; start < listed.length; start += DESCRIBE_BATCH) {
@@ -132,13 +130,9 @@ function emitCluster(ctx: CollectorContext, arn: string, described: Cluster | Aw
 }
 
 async function collectTaskDefinitions(ctx: CollectorContext, client: ECSClient): Promise<void> {
-  const families = await listOrGap(ctx, 'ecs.task-definition', 'ecs:ListTaskDefinitionFamilies', async () => {
-    const found: string[] = [];
-    for await (const page of paginateListTaskDefinitionFamilies({ client }, { status: 'ACTIVE' })) {
-      found.push(...(page.families ?? []));
-    }
-    return found;
-  });
+  const families = await listOrGap(ctx, 'ecs.task-definition', 'ecs:ListTaskDefinitionFamilies', () =>
+    allPages(paginateListTaskDefinitionFamilies({ client }, { status: 'ACTIVE' }), (page) => page.families),
+  );
   await Promise.all(
     (families ?? []).map(async (family) => {
       // The family alone names its latest ACTIVE revision.
@@ -150,12 +144,7 @@ async function collectTaskDefinitions(ctx: CollectorContext, client: ECSClient):
       const gaps: Gap[] = [];
       if (!definition) {
         const failure = described.ok
-          ? new AwsCallFailed(
-              DESCRIBE_TASK_DEFINITION,
-              'collection-error',
-              'IncompleteResponse',
-              'no taskDefinition',
-            )
+          ? incompleteResponse(DESCRIBE_TASK_DEFINITION, 'no taskDefinition')
           : described.failure;
         gaps.push(...TASK_DEFINITION_FIELDS.map((field) => failure.gap(field)));
       } else fillTaskDefinition(attributes, gaps, definition);
@@ -194,14 +183,7 @@ function fillTaskDefinition(
   const containers = (definition.containerDefinitions ?? []).map(containerOf);
   // Every container has a name and an image; one without is a response the kind cannot hold faithfully.
   if (containers.every((container) => container !== undefined)) attributes.containers = containers;
-  else {
-    gaps.push({
-      field: 'containers',
-      reason: 'collection-error',
-      action,
-      detail: 'a container definition without name or image',
-    });
-  }
+  else gaps.push(unexpected('containers', action, 'a container definition without name or image'));
 }
 
 function containerOf(container: ContainerDefinition): EcsContainer | undefined {

@@ -7,15 +7,15 @@ import {
 } from '@aws-sdk/client-efs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../core/resource.js';
 import { awsError, collectWith } from '../../../testing/aws.js';
-import { ACCOUNT, inventoryOf, REGION } from '../../../testing/builders.js';
-import { parseSnapshot } from '../../snapshot/read.js';
-import { toSnapshot } from '../../snapshot/write.js';
+import { ACCOUNT, REGION } from '../../../testing/builders.js';
+import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { efsCollector } from './efs.js';
 
 const efs = mockClient(EFSClient);
+const KINDS = Object.keys(efsCollector.kinds);
 
 const fsArn = (id: string) => `arn:aws:elasticfilesystem:${REGION}:${ACCOUNT}:file-system/${id}`;
 const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/k1`;
@@ -59,24 +59,6 @@ function account(fileSystems: FileSystemDescription[]) {
 
 const byId = (sink: CollectionSink, id: string) => sink.resources.find((resource) => resource.id === id);
 
-/** What was collected, through the snapshot writer and validator: the kind's schema is the contract. */
-function snapshotProblem(sink: CollectionSink): string | null {
-  const resources = sink.resources.map((collected): Resource => ({
-    kind: collected.kind,
-    id: collected.id,
-    arn: collected.arn ?? null,
-    account: ACCOUNT,
-    region: collected.region,
-    tags: collected.tags ?? {},
-    attributes: collected.attributes,
-    source: { type: 'live' },
-    gaps: collected.gaps ?? [],
-  }));
-  const inventory = inventoryOf(resources, { scopeGaps: sink.gaps, kinds: Object.keys(efsCollector.kinds) });
-  const loaded = parseSnapshot(JSON.stringify(toSnapshot(inventory)), 'collected');
-  return loaded.ok ? null : loaded.error;
-}
-
 describe('efs collector', () => {
   beforeEach(() => efs.reset());
 
@@ -110,7 +92,7 @@ describe('efs collector', () => {
     expect(byId(sink, 'fs-2')?.attributes).toMatchObject({ encrypted: false, kmsKeyId: null });
     expect(efs.commandCalls(DescribeFileSystemsCommand)[1]?.args[0].input.Marker).toBe('m2');
     expect(sink.gaps).toEqual([]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('reads "no policy" as absence: backups off and a null file system policy, not gaps', async () => {
@@ -125,7 +107,7 @@ describe('efs collector', () => {
       gaps: [],
     });
     expect(sink.errors).toEqual([]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it.each(['DISABLED', 'ENABLING', 'DISABLING'] as const)(
@@ -149,15 +131,9 @@ describe('efs collector', () => {
     const sink = await collectWith(efsCollector);
     expect(sink.resources).toEqual([]);
     expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'efs.file-system',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'elasticfilesystem:DescribeFileSystems',
-      }),
+      kindGap('efs.file-system', 'access-denied', 'elasticfilesystem:DescribeFileSystems'),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it.each([
@@ -181,7 +157,7 @@ describe('efs collector', () => {
       expect(found?.attributes).toHaveProperty(kept);
       expect(found?.attributes).toMatchObject({ encrypted: true });
       expect(found?.gaps).toEqual([expect.objectContaining({ field, reason: 'access-denied', action })]);
-      expect(snapshotProblem(sink)).toBeNull();
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -206,7 +182,7 @@ describe('efs collector', () => {
     expect(sink.resources[0]?.gaps).toEqual([
       expect.objectContaining({ field: 'policy', reason: 'collection-error' }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('declares every action it calls', async () => {

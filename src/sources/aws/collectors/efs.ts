@@ -8,6 +8,7 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
+import { allPages, missing, parsePolicy, regionalArn, tagsOf } from './support.js';
 
 type FileSystemAttributes = AttributesOf<'efs.file-system'>;
 
@@ -16,11 +17,6 @@ const POLICY_NOT_FOUND = ['PolicyNotFound'];
 
 /** The most file systems DescribeFileSystems returns per page. */
 const PAGE_SIZE = 100;
-
-/** A response the kind cannot hold (a policy that is not a JSON object): a gap, not a guess. */
-class UnexpectedResponse extends Error {
-  override readonly name = 'UnexpectedResponse';
-}
 
 export const efsCollector: Collector = {
   service: 'efs',
@@ -36,13 +32,9 @@ export const efsCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(EFSClient);
     // A failed listing throws out of collect(): the runner records a gap on efs.file-system here.
-    const fileSystems = await ctx.call('elasticfilesystem:DescribeFileSystems', async () => {
-      const found: FileSystemDescription[] = [];
-      for await (const page of paginateDescribeFileSystems({ client, pageSize: PAGE_SIZE }, {})) {
-        found.push(...(page.FileSystems ?? []));
-      }
-      return found;
-    });
+    const fileSystems = await ctx.call('elasticfilesystem:DescribeFileSystems', () =>
+      allPages(paginateDescribeFileSystems({ client, pageSize: PAGE_SIZE }, {}), (page) => page.FileSystems),
+    );
     await Promise.all(fileSystems.map((fileSystem) => collectFileSystem(ctx, client, fileSystem)));
   },
 };
@@ -67,7 +59,7 @@ async function collectFileSystem(
       'elasticfilesystem:DescribeFileSystemPolicy',
       async () => {
         const output = await client.send(new DescribeFileSystemPolicyCommand({ FileSystemId: fileSystemId }));
-        return parsePolicy(output.Policy);
+        return parsePolicy(output.Policy, 'file system policy');
       },
       POLICY_NOT_FOUND,
     ),
@@ -78,43 +70,19 @@ async function collectFileSystem(
   };
   const gaps: Gap[] = [];
   if (fileSystem.Encrypted !== undefined) attributes.encrypted = fileSystem.Encrypted;
-  else {
-    gaps.push({
-      field: 'encrypted',
-      reason: 'not-collected',
-      action: 'elasticfilesystem:DescribeFileSystems',
-      detail: 'no Encrypted in the response',
-    });
-  }
+  else
+    gaps.push(missing('encrypted', 'elasticfilesystem:DescribeFileSystems', 'no Encrypted in the response'));
   // No backup policy at all means automatic backups are off.
   if (backup.ok) attributes.backupPolicyEnabled = backup.value === true;
   else gaps.push(backup.failure.gap('backupPolicyEnabled'));
   if (policy.ok) attributes.policy = policy.value;
   else gaps.push(policy.failure.gap('policy'));
-  const tags: Record<string, string> = {};
-  for (const tag of fileSystem.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
   ctx.emit({
     kind: 'efs.file-system',
     id: fileSystemId,
-    arn:
-      fileSystem.FileSystemArn ??
-      `arn:${ctx.partition}:elasticfilesystem:${ctx.region}:${ctx.account}:file-system/${fileSystemId}`,
-    tags,
+    arn: fileSystem.FileSystemArn ?? regionalArn(ctx, 'elasticfilesystem', `file-system/${fileSystemId}`),
+    tags: tagsOf(fileSystem.Tags),
     attributes,
     gaps,
   });
-}
-
-function parsePolicy(text: string | undefined): Record<string, unknown> | null {
-  if (text === undefined || text === '') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UnexpectedResponse('the file system policy is not valid JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UnexpectedResponse('the file system policy is not a JSON object');
-  }
-  return parsed as Record<string, unknown>;
 }

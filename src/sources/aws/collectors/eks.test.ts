@@ -3,11 +3,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
-import { loadCollected } from '../../../testing/collected-snapshot.js';
+import { collectedAttributes, reloadedAttributes } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { eksCollector } from './eks.js';
 
 const eks = mockClient(EKSClient);
+const KINDS = Object.keys(eksCollector.kinds);
 
 const arnOf = (name: string) => `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${name}`;
 const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -41,17 +43,6 @@ function account(clusters: Cluster[]) {
   eks.on(ListClustersCommand).resolves({ clusters: clusters.map((c) => c.name ?? '') });
   for (const c of clusters) eks.on(DescribeClusterCommand, { name: c.name }).resolves({ cluster: c });
 }
-
-/** What was collected, read back through the snapshot validator: attributes by resource id. */
-function reloaded(sink: CollectionSink): Record<string, unknown> {
-  const load = loadCollected(sink, Object.keys(eksCollector.kinds));
-  if (!load.ok) throw new Error(load.error);
-  const resources = load.inventory.accounts.flatMap((a) => a.regions.flatMap((r) => r.resources));
-  return Object.fromEntries(resources.map((resource) => [resource.id, resource.attributes]));
-}
-
-const collected = (sink: CollectionSink) =>
-  Object.fromEntries(sink.resources.map((resource) => [resource.id, resource.attributes]));
 
 const byId = (sink: CollectionSink, id: string) => sink.resources.find((resource) => resource.id === id);
 
@@ -112,7 +103,7 @@ describe('eks collector', () => {
       enabledLogTypes: ['api', 'audit'],
     });
     expect(sink.gaps).toEqual([]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('reports logging that was never configured as no log types, not as a gap', async () => {
@@ -134,15 +125,7 @@ describe('eks collector', () => {
     eks.on(ListClustersCommand).rejects(awsError('AccessDeniedException', 403));
     const sink = await collectWith(eksCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'eks.cluster',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'eks:ListClusters',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('eks.cluster', 'access-denied', 'eks:ListClusters')]);
   });
 
   it('keeps a cluster whose DescribeCluster was denied, with gaps on every field it fills', async () => {
@@ -161,7 +144,7 @@ describe('eks collector', () => {
         'enabledLogTypes',
       ].map((field) => [field, 'access-denied', 'eks:DescribeCluster']),
     );
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('gaps a cluster as throttled when DescribeCluster is throttled for good', async () => {
@@ -197,6 +180,6 @@ describe('eks collector', () => {
       ['endpointPrivateAccess', 'not-collected'],
       ['publicAccessCidrs', 'not-collected'],
     ]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 });

@@ -2,8 +2,7 @@ import { DescribeClusterCommand, EKSClient, paginateListClusters, type Cluster }
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { AwsCallFailed } from '../errors.js';
-import { present } from './compute-common.js';
+import { allPages, incompleteResponse, present, regionalArn } from './support.js';
 
 type ClusterAttributes = AttributesOf<'eks.cluster'>;
 
@@ -25,11 +24,9 @@ export const eksCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(EKSClient);
     // A failed listing throws out of collect(): the runner records a gap on eks.cluster here.
-    const names = await ctx.call('eks:ListClusters', async () => {
-      const found: string[] = [];
-      for await (const page of paginateListClusters({ client }, {})) found.push(...(page.clusters ?? []));
-      return found;
-    });
+    const names = await ctx.call('eks:ListClusters', () =>
+      allPages(paginateListClusters({ client }, {}), (page) => page.clusters),
+    );
     await Promise.all(names.map((name) => collectCluster(ctx, client, name)));
   },
 };
@@ -38,7 +35,7 @@ async function collectCluster(ctx: CollectorContext, client: EKSClient, name: st
   // ResourceNotFoundException: deleted since it was listed, so there is nothing to report.
   const described = await ctx.observe(
     DESCRIBE,
-    async () => (await client.send(new DescribeClusterCommand({ name }))).cluster ?? missing(name),
+    async () => (await client.send(new DescribeClusterCommand({ name }))).cluster ?? noCluster(name),
     ['ResourceNotFoundException'],
   );
   if (described.ok && described.value === null) return;
@@ -50,20 +47,15 @@ async function collectCluster(ctx: CollectorContext, client: EKSClient, name: st
   ctx.emit({
     kind: 'eks.cluster',
     id: name,
-    arn: cluster?.arn ?? `arn:${ctx.partition}:eks:${ctx.region}:${ctx.account}:cluster/${name}`,
+    arn: cluster?.arn ?? regionalArn(ctx, 'eks', `cluster/${name}`),
     tags: cluster?.tags ?? {},
     attributes,
     gaps,
   });
 }
 
-function missing(name: string): never {
-  throw new AwsCallFailed(
-    DESCRIBE,
-    'collection-error',
-    'IncompleteResponse',
-    `no cluster in the answer for ${name}`,
-  );
+function noCluster(name: string): never {
+  throw incompleteResponse(DESCRIBE, `no cluster in the answer for ${name}`);
 }
 
 function fill(attributes: Partial<ClusterAttributes>, gaps: Gap[], cluster: Cluster): void {

@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
 import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { elbv2Collector } from './elbv2.js';
 
@@ -196,13 +197,7 @@ describe('elbv2 collector', () => {
     const sink = await collectWith(elbv2Collector);
     expect(sink.resources).toEqual([]);
     expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'elbv2.load-balancer',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'elasticloadbalancing:DescribeLoadBalancers',
-      }),
+      kindGap('elbv2.load-balancer', 'access-denied', 'elasticloadbalancing:DescribeLoadBalancers'),
     ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });

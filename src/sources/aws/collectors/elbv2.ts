@@ -10,7 +10,7 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { LoadBalancerListener } from '../../../core/kinds/app.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { conform, type Draft, type FilledBy } from './conform.js';
+import { allPages, conform, type Draft, type FilledBy } from './support.js';
 
 const LIST = 'elasticloadbalancing:DescribeLoadBalancers';
 const LISTENERS = 'elasticloadbalancing:DescribeListeners';
@@ -40,12 +40,12 @@ export const elbv2Collector: Collector = {
   async collect(ctx) {
     const client = ctx.client(ElasticLoadBalancingV2Client);
     // A failed listing throws out of collect(): the runner records a gap on elbv2.load-balancer here.
-    const balancers = await ctx.call(LIST, async () => {
-      const found: LoadBalancer[] = [];
-      for await (const page of paginateDescribeLoadBalancers({ client, pageSize: PAGE_SIZE }, {}))
-        found.push(...(page.LoadBalancers ?? []));
-      return found;
-    });
+    const balancers = await ctx.call(LIST, () =>
+      allPages(
+        paginateDescribeLoadBalancers({ client, pageSize: PAGE_SIZE }, {}),
+        (page) => page.LoadBalancers,
+      ),
+    );
     await Promise.all(balancers.map((balancer) => collectLoadBalancer(ctx, client, balancer)));
   },
 };
@@ -60,15 +60,11 @@ async function collectLoadBalancer(
   const [listeners, attributes] = await Promise.all([
     ctx.observe(
       LISTENERS,
-      async () => {
-        const found: Listener[] = [];
-        for await (const page of paginateDescribeListeners(
-          { client, pageSize: PAGE_SIZE },
-          { LoadBalancerArn: arn },
-        ))
-          found.push(...(page.Listeners ?? []));
-        return found;
-      },
+      () =>
+        allPages(
+          paginateDescribeListeners({ client, pageSize: PAGE_SIZE }, { LoadBalancerArn: arn }),
+          (page) => page.Listeners,
+        ),
       GONE,
     ),
     ctx.observe(

@@ -1,5 +1,6 @@
 import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
 import type { Collector } from '../collector.js';
+import { allPages, regionalArn } from './support.js';
 
 export const guarddutyCollector: Collector = {
   service: 'guardduty',
@@ -9,17 +10,15 @@ export const guarddutyCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(GuardDutyClient);
     // A failed listing throws out of collect(): the runner records a gap on guardduty.detector here.
-    const ids = await ctx.call('guardduty:ListDetectors', async () => {
-      const found: string[] = [];
-      for await (const page of paginateListDetectors({ client }, {})) found.push(...(page.DetectorIds ?? []));
-      return found;
-    });
+    const ids = await ctx.call('guardduty:ListDetectors', () =>
+      allPages(paginateListDetectors({ client }, {}), (page) => page.DetectorIds),
+    );
     await Promise.all(
       ids.map(async (detectorId) => {
         const detector = await ctx.observe('guardduty:GetDetector', () =>
           client.send(new GetDetectorCommand({ DetectorId: detectorId })),
         );
-        const arn = `arn:${ctx.partition}:guardduty:${ctx.region}:${ctx.account}:detector/${detectorId}`;
+        const arn = regionalArn(ctx, 'guardduty', `detector/${detectorId}`);
         ctx.emit({
           kind: 'guardduty.detector',
           id: detectorId,

@@ -13,12 +13,13 @@ import type { Check } from '../../../core/check.js';
 import { runChecks } from '../../../core/engine.js';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, NOW, REGION } from '../../../testing/builders.js';
-import { parseSnapshot, type SnapshotLoad } from '../../snapshot/read.js';
-import { SCHEMA_VERSION } from '../../snapshot/schema.js';
+import { loadCollected, snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { kmsCollector } from './kms.js';
 
 const kms = mockClient(KMSClient);
+const KINDS = Object.keys(kmsCollector.kinds);
 
 const arnOf = (keyId: string) => `arn:aws:kms:${REGION}:${ACCOUNT}:key/${keyId}`;
 
@@ -44,46 +45,9 @@ function account(keys: KeyMetadata[]) {
   kms.on(ListResourceTagsCommand).resolves({ Tags: [], Truncated: false });
 }
 
-/** What was collected, loaded through the snapshot validator: the kind's schema is the contract. */
-function load(sinks: CollectionSink[]): SnapshotLoad {
-  const regions: Record<string, { resources: unknown[]; gaps: unknown[] }> = {
-    [REGION]: { resources: [], gaps: [] },
-  };
-  for (const sink of sinks) {
-    for (const { region, ...resource } of sink.resources)
-      (regions[region] ??= { resources: [], gaps: [] }).resources.push(resource);
-    for (const { region, ...gap } of sink.gaps)
-      (regions[region] ??= { resources: [], gaps: [] }).gaps.push(gap);
-  }
-  const at = NOW.toISOString();
-  const collection = {
-    source: 'live',
-    startedAt: at,
-    finishedAt: at,
-    caller: null,
-    partition: 'aws',
-    regions: Object.keys(regions),
-    skippedRegions: [],
-    kinds: Object.keys(kmsCollector.kinds),
-    errors: [],
-    tool: { name: 'onus', version: 'test' },
-  };
-  const snapshot = {
-    schemaVersion: SCHEMA_VERSION,
-    collection,
-    accounts: [{ id: ACCOUNT, alias: null, regions }],
-  };
-  return parseSnapshot(JSON.stringify(snapshot), 'collected');
-}
-
-function contractProblem(sink: CollectionSink): string | null {
-  const loaded = load([sink]);
-  return loaded.ok ? null : loaded.error;
-}
-
 /** What a user would see: the check's status per resource id. */
 function verdicts(sink: CollectionSink, check: Check): Record<string, string> {
-  const loaded = load([sink]);
+  const loaded = loadCollected(sink, KINDS);
   if (!loaded.ok) throw new Error(loaded.error);
   const results = runChecks(loaded.inventory, [check], { now: NOW, thresholds: {} });
   return Object.fromEntries(results.map((result) => [result.resource.id, result.status]));
@@ -129,7 +93,7 @@ describe('kms collector', () => {
     });
     expect(byId(sink, 'key-b')?.attributes).toMatchObject({ description: '', rotationEnabled: false });
     expect(kms.commandCalls(ListKeysCommand)).toHaveLength(2);
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(verdicts(sink, keyRotationCheck)).toEqual({ 'key-a': 'PASS', 'key-b': 'FAIL' });
   });
 
@@ -143,15 +107,7 @@ describe('kms collector', () => {
     kms.on(ListKeysCommand).rejects(awsError('AccessDeniedException', 400));
     const sink = await collectWith(kmsCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'kms.key',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'kms:ListKeys',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('kms.key', 'access-denied', 'kms:ListKeys')]);
     expect(verdicts(sink, keyRotationCheck)).toEqual({ '*': 'NOT_EVALUATED' });
   });
 
@@ -169,7 +125,7 @@ describe('kms collector', () => {
     expect(kms.commandCalls(GetKeyRotationStatusCommand).map((call) => call.args[0].input.KeyId)).toEqual([
       'open',
     ]);
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(verdicts(sink, keyRotationCheck)).toEqual({ open: 'PASS', locked: 'NOT_EVALUATED' });
   });
 
@@ -187,7 +143,7 @@ describe('kms collector', () => {
     ]);
     expect(key?.attributes).not.toHaveProperty('rotationEnabled');
     expect(key?.attributes).toMatchObject({ keyManager: 'CUSTOMER', keyState: 'Enabled' });
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(verdicts(sink, keyRotationCheck)).toEqual({ 'key-a': 'NOT_EVALUATED' });
   });
 
@@ -240,7 +196,7 @@ describe('kms collector', () => {
     });
     expect(kms.commandCalls(GetKeyRotationStatusCommand)).toHaveLength(0);
     expect(kms.commandCalls(ListResourceTagsCommand)).toHaveLength(0);
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     // The rotation check is about customer keys only: an AWS managed key gets no result at all.
     expect(verdicts(sink, keyRotationCheck)).toEqual({});
   });
@@ -266,7 +222,7 @@ describe('kms collector', () => {
         attributes: { rotationEnabled: false },
       });
       expect(kms.commandCalls(GetKeyRotationStatusCommand)).toHaveLength(0);
-      expect(contractProblem(sink)).toBeNull();
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
       expect(verdicts(sink, keyRotationCheck)).toEqual({});
     },
   );

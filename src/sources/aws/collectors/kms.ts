@@ -10,7 +10,7 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { AwsCallFailed } from '../errors.js';
+import { allPages, incompleteResponse, pairsToRecord, regionalArn } from './support.js';
 
 type KeyAttributes = AttributesOf<'kms.key'>;
 /** What DescribeKey tells about a key. */
@@ -35,18 +35,16 @@ export const kmsCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(KMSClient);
     // A failed listing throws out of collect(): the runner records a gap on kms.key here.
-    const keys = await ctx.call('kms:ListKeys', async () => {
-      const found: KeyListEntry[] = [];
-      for await (const page of paginateListKeys({ client }, {})) found.push(...(page.Keys ?? []));
-      return found;
-    });
+    const keys = await ctx.call('kms:ListKeys', () =>
+      allPages(paginateListKeys({ client }, {}), (page) => page.Keys),
+    );
     await Promise.all(keys.map((key) => collectKey(client, ctx, key)));
   },
 };
 
 async function collectKey(client: KMSClient, ctx: CollectorContext, entry: KeyListEntry): Promise<void> {
   const keyId = entry.KeyId ?? '';
-  const arn = entry.KeyArn ?? `arn:${ctx.partition}:kms:${ctx.region}:${ctx.account}:key/${keyId}`;
+  const arn = entry.KeyArn ?? regionalArn(ctx, 'kms', `key/${keyId}`);
   const described = await ctx.observe('kms:DescribeKey', () =>
     client.send(new DescribeKeyCommand({ KeyId: keyId })),
   );
@@ -54,12 +52,7 @@ async function collectKey(client: KMSClient, ctx: CollectorContext, entry: KeyLi
   if (!facts) {
     // Without DescribeKey nothing but the id is known, not even whose key it is: the whole key is a gap.
     const failure = described.ok
-      ? new AwsCallFailed(
-          'kms:DescribeKey',
-          'collection-error',
-          'IncompleteResponse',
-          'no complete KeyMetadata',
-        )
+      ? incompleteResponse('kms:DescribeKey', 'no complete KeyMetadata')
       : described.failure;
     ctx.emit({ kind: 'kms.key', id: keyId, arn, attributes: { keyId }, gaps: [failure.gap('*')] });
     return;
@@ -125,9 +118,10 @@ function knownRotation(key: Described): boolean | typeof ASK {
 }
 
 async function listTags(client: KMSClient, keyId: string): Promise<Record<string, string>> {
-  const tags: Record<string, string> = {};
-  for await (const page of paginateListResourceTags({ client }, { KeyId: keyId })) {
-    for (const tag of page.Tags ?? []) if (tag.TagKey) tags[tag.TagKey] = tag.TagValue ?? '';
-  }
-  return tags;
+  const tags = await allPages(paginateListResourceTags({ client }, { KeyId: keyId }), (page) => page.Tags);
+  return pairsToRecord(
+    tags,
+    (tag) => tag.TagKey,
+    (tag) => tag.TagValue,
+  );
 }

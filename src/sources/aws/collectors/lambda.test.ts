@@ -9,11 +9,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
-import { loadCollected } from '../../../testing/collected-snapshot.js';
+import { collectedAttributes, reloadedAttributes } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { lambdaCollector } from './lambda.js';
 
 const lambda = mockClient(LambdaClient);
+const KINDS = Object.keys(lambdaCollector.kinds);
 
 const arnOf = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/service-role/api-role`;
@@ -43,17 +45,6 @@ function account(functions: FunctionConfiguration[]) {
   lambda.on(GetFunctionUrlConfigCommand).rejects(awsError('ResourceNotFoundException', 404));
   lambda.on(GetPolicyCommand).rejects(awsError('ResourceNotFoundException', 404));
 }
-
-/** What was collected, read back through the snapshot validator: attributes by resource id. */
-function reloaded(sink: CollectionSink): Record<string, unknown> {
-  const load = loadCollected(sink, Object.keys(lambdaCollector.kinds));
-  if (!load.ok) throw new Error(load.error);
-  const resources = load.inventory.accounts.flatMap((a) => a.regions.flatMap((r) => r.resources));
-  return Object.fromEntries(resources.map((resource) => [resource.id, resource.attributes]));
-}
-
-const collected = (sink: CollectionSink) =>
-  Object.fromEntries(sink.resources.map((resource) => [resource.id, resource.attributes]));
 
 const byId = (sink: CollectionSink, id: string) => sink.resources.find((resource) => resource.id === id);
 
@@ -125,7 +116,7 @@ describe('lambda collector', () => {
     });
     expect(sink.gaps).toEqual([]);
     expect(sink.errors).toEqual([]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('reports a region without functions as no resources and no gap, asking nothing more', async () => {
@@ -139,15 +130,7 @@ describe('lambda collector', () => {
     lambda.on(ListFunctionsCommand).rejects(awsError('AccessDeniedException', 403));
     const sink = await collectWith(lambdaCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'lambda.function',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'lambda:ListFunctions',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('lambda.function', 'access-denied', 'lambda:ListFunctions')]);
   });
 
   it('keeps a function whose GetPolicy was denied, with a gap on policy only', async () => {
@@ -160,7 +143,7 @@ describe('lambda collector', () => {
     ]);
     expect(fn?.attributes).not.toHaveProperty('policy');
     expect(fn?.attributes).toMatchObject({ name: 'api', urlAuthType: null, environment: {} });
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('keeps a function whose GetFunctionUrlConfig was denied, with a gap on urlAuthType only', async () => {
@@ -177,7 +160,7 @@ describe('lambda collector', () => {
     ]);
     expect(fn?.attributes).not.toHaveProperty('urlAuthType');
     expect(fn?.attributes).toMatchObject({ policy: null });
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('gaps policy as throttled when GetPolicy is throttled for good', async () => {
@@ -205,7 +188,7 @@ describe('lambda collector', () => {
         detail: expect.stringContaining('KMSAccessDeniedException'),
       }),
     ]);
-    expect(reloaded(sink)).toEqual(collected(sink));
+    expect(reloadedAttributes(sink, KINDS)).toEqual(collectedAttributes(sink));
   });
 
   it('gaps a policy that is not a JSON object instead of reporting none', async () => {

@@ -9,7 +9,7 @@ import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
 import { classifyFailure } from '../errors.js';
-import { parsePolicy, present, UnexpectedResponse } from './compute-common.js';
+import { allPages, missing, parsePolicy, present, regionalArn, UnexpectedResponse } from './support.js';
 
 type FunctionAttributes = AttributesOf<'lambda.function'>;
 
@@ -38,13 +38,9 @@ export const lambdaCollector: Collector = {
     const client = ctx.client(LambdaClient);
     // ListFunctions carries everything but the URL and the policy. A failed listing throws out of collect():
     // the runner records a gap on lambda.function here rather than a partial list.
-    const functions = await ctx.call(LIST, async () => {
-      const found: FunctionConfiguration[] = [];
-      for await (const page of paginateListFunctions({ client }, { MaxItems: 50 })) {
-        found.push(...(page.Functions ?? []));
-      }
-      return found;
-    });
+    const functions = await ctx.call(LIST, () =>
+      allPages(paginateListFunctions({ client }, { MaxItems: 50 }), (page) => page.Functions),
+    );
     await Promise.all(functions.map((fn) => collectFunction(ctx, client, fn)));
   },
 };
@@ -90,13 +86,7 @@ async function collectFunction(
   present(attributes, gaps, LIST, 'packageType', packageType, ['Zip', 'Image']);
   if (packageType === 'Image') attributes.runtime = null;
   else if (packageType === 'Zip') present(attributes, gaps, LIST, 'runtime', fn.Runtime);
-  else
-    gaps.push({
-      field: 'runtime',
-      reason: 'not-collected',
-      action: LIST,
-      detail: 'no known package type, so no telling whether it has a runtime',
-    });
+  else gaps.push(missing('runtime', LIST, 'no known package type, so no telling whether it has a runtime'));
   present(attributes, gaps, LIST, 'role', fn.Role);
 
   const environment = fn.Environment;
@@ -115,7 +105,7 @@ async function collectFunction(
   ctx.emit({
     kind: 'lambda.function',
     id: name,
-    arn: fn.FunctionArn ?? `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:function:${name}`,
+    arn: fn.FunctionArn ?? regionalArn(ctx, 'lambda', `function:${name}`),
     attributes,
     gaps,
   });

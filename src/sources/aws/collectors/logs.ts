@@ -2,13 +2,13 @@ import {
   CloudWatchLogsClient,
   paginateDescribeLogGroups,
   paginateDescribeMetricFilters,
-  type LogGroup,
   type MetricFilter as SdkMetricFilter,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { MetricFilter } from '../../../core/kinds/monitoring.js';
 import type { Collector } from '../collector.js';
+import { allPages } from './support.js';
 
 type LogGroupAttributes = AttributesOf<'logs.log-group'>;
 
@@ -22,12 +22,9 @@ export const logsCollector: Collector = {
     // A failed listing throws out of collect(): the runner records a gap on logs.log-group here.
     // The region's metric filters are listed once, alongside, and joined to their groups by name.
     const [groups, filters] = await Promise.all([
-      ctx.call('logs:DescribeLogGroups', async () => {
-        const found: LogGroup[] = [];
-        for await (const page of paginateDescribeLogGroups({ client }, {}))
-          found.push(...(page.logGroups ?? []));
-        return found;
-      }),
+      ctx.call('logs:DescribeLogGroups', () =>
+        allPages(paginateDescribeLogGroups({ client }, {}), (page) => page.logGroups),
+      ),
       ctx.observe('logs:DescribeMetricFilters', async () => {
         const byGroup = new Map<string, MetricFilter[]>();
         for await (const page of paginateDescribeMetricFilters({ client }, {})) {

@@ -13,15 +13,14 @@ import {
 } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../core/resource.js';
 import { awsError, collectWith } from '../../../testing/aws.js';
-import { ACCOUNT, inventoryOf, REGION } from '../../../testing/builders.js';
-import { parseSnapshot } from '../../snapshot/read.js';
-import { toSnapshot } from '../../snapshot/write.js';
+import { ACCOUNT, REGION } from '../../../testing/builders.js';
+import { snapshotProblem } from '../../../testing/collected-snapshot.js';
 import type { CollectionSink } from '../collector.js';
 import { rdsCollector } from './rds.js';
 
 const rds = mockClient(RDSClient);
+const KINDS = Object.keys(rdsCollector.kinds);
 
 const arn = (type: string, name: string) => `arn:aws:rds:${REGION}:${ACCOUNT}:${type}:${name}`;
 
@@ -107,24 +106,6 @@ function ofKind(sink: CollectionSink, kind: string) {
 }
 
 const byId = (sink: CollectionSink, kind: string, id: string) => ofKind(sink, kind).find((r) => r.id === id);
-
-/** What was collected, through the snapshot writer and validator: the kinds' schemas are the contract. */
-function snapshotProblem(sink: CollectionSink): string | null {
-  const resources = sink.resources.map((collected): Resource => ({
-    kind: collected.kind,
-    id: collected.id,
-    arn: collected.arn ?? null,
-    account: ACCOUNT,
-    region: collected.region,
-    tags: collected.tags ?? {},
-    attributes: collected.attributes,
-    source: { type: 'live' },
-    gaps: collected.gaps ?? [],
-  }));
-  const inventory = inventoryOf(resources, { scopeGaps: sink.gaps, kinds: Object.keys(rdsCollector.kinds) });
-  const loaded = parseSnapshot(JSON.stringify(toSnapshot(inventory)), 'collected');
-  return loaded.ok ? null : loaded.error;
-}
 
 describe('rds collector', () => {
   beforeEach(() => rds.reset());
@@ -248,7 +229,7 @@ describe('rds collector', () => {
     expect(rds.commandCalls(DescribeDBClusterSnapshotsCommand)[0]?.args[0].input.SnapshotType).toBe('manual');
     expect(sink.gaps).toEqual([]);
     expect(sink.errors).toEqual([]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('reports an empty region as no resources and no gaps, and reads no parameter groups', async () => {
@@ -288,7 +269,7 @@ describe('rds collector', () => {
       ofKind(sink, 'rds.db-snapshot').map((s) => [s.attributes.identifier, s.attributes.public]),
     );
     expect(shared).toEqual({ open: true, partner: false, 'csnap-1': true });
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it.each([
@@ -313,7 +294,7 @@ describe('rds collector', () => {
       );
       for (const other of others) expect(ofKind(sink, other).length).toBeGreaterThan(0);
       expect(sink.errors).toEqual([expect.objectContaining({ action })]);
-      expect(snapshotProblem(sink)).toBeNull();
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -332,7 +313,7 @@ describe('rds collector', () => {
         expect.objectContaining({ kind: 'rds.db-snapshot', field: '*', reason: 'access-denied', action }),
       ]);
       expect(ofKind(sink, 'rds.db-snapshot').map((s) => s.attributes.identifier)).toEqual([kept]);
-      expect(snapshotProblem(sink)).toBeNull();
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -361,7 +342,7 @@ describe('rds collector', () => {
         gaps: [],
       });
       expect(sink.gaps).toEqual([]);
-      expect(snapshotProblem(sink)).toBeNull();
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
 
@@ -400,7 +381,7 @@ describe('rds collector', () => {
         action: 'rds:DescribeDBParameters',
       }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('gaps the family of groups when DescribeDBParameterGroups is denied, keeping their TLS parameters', async () => {
@@ -418,7 +399,7 @@ describe('rds collector', () => {
         action: 'rds:DescribeDBParameterGroups',
       }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('gives a throttled gap on the TLS parameters when DescribeDBParameters is throttled for good', async () => {
@@ -479,7 +460,7 @@ describe('rds collector', () => {
       .map((call) => call.args[0].input.DBParameterGroupName);
     // my-open: two pages (the third is never asked for); ora: every page; pg-secure: one; unused: none.
     expect(calls.sort()).toEqual(['my-open', 'my-open', 'ora', 'ora', 'pg-secure']);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('leaves a TLS parameter a gap when the group gives it no value, rather than guessing the engine default', async () => {
@@ -503,7 +484,7 @@ describe('rds collector', () => {
         action: 'rds:DescribeDBParameters',
       }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('leaves a field the API left out a gap, rather than a made-up value', async () => {
@@ -523,7 +504,7 @@ describe('rds collector', () => {
         action: 'rds:DescribeDBInstances',
       }),
     ]);
-    expect(snapshotProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 
   it('declares every action it calls', async () => {

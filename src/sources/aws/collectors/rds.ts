@@ -8,19 +8,22 @@ import {
   paginateDescribeDBParameters,
   paginateDescribeDBSnapshots,
   RDSClient,
-  type DBCluster,
-  type DBClusterSnapshot,
-  type DBInstance,
   type DBParameterGroup,
-  type DBSnapshot,
   type DBSnapshotAttribute,
   type Parameter,
-  type Tag,
 } from '@aws-sdk/client-rds';
 import type { Gap } from '../../../core/gap.js';
-import type { AttributesOf, KindName } from '../../../core/kinds/index.js';
+import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext, Observed } from '../collector.js';
-import { AwsCallFailed } from '../errors.js';
+import {
+  allPages,
+  listOrGap,
+  missing,
+  presentFrom,
+  regionalArn,
+  tagsOf,
+  UnexpectedResponse,
+} from './support.js';
 
 type InstanceAttributes = AttributesOf<'rds.db-instance'>;
 type ClusterAttributes = AttributesOf<'rds.db-cluster'>;
@@ -37,11 +40,6 @@ const TLS_PARAMETERS = {
 } as const;
 type TlsField = keyof typeof TLS_PARAMETERS;
 const TLS_FIELDS = Object.keys(TLS_PARAMETERS) as TlsField[];
-
-/** A response the kind cannot hold (a TLS parameter set to something not boolean): a gap, not a guess. */
-class UnexpectedResponse extends Error {
-  override readonly name = 'UnexpectedResponse';
-}
 
 export const rdsCollector: Collector = {
   service: 'rds',
@@ -96,32 +94,12 @@ export const rdsCollector: Collector = {
   },
 };
 
-/** Lists; a failure becomes a gap on `kinds` in this region (and `null`), so other kinds go on. */
-async function listOrGap<T>(
-  ctx: CollectorContext,
-  kinds: readonly KindName[],
-  action: string,
-  list: () => Promise<T[]>,
-): Promise<T[] | null> {
-  try {
-    return await ctx.call(action, list);
-  } catch (error) {
-    if (!(error instanceof AwsCallFailed)) throw error;
-    for (const kind of kinds) ctx.kindGap(kind, error);
-    return null;
-  }
-}
-
 async function collectInstancesAndParameterGroups(ctx: CollectorContext, client: RDSClient): Promise<void> {
   const action = 'rds:DescribeDBInstances';
   // Which parameter groups are in use is only known from the instances: without them, neither kind is.
-  const instances = await listOrGap(ctx, ['rds.db-instance', 'rds.db-parameter-group'], action, async () => {
-    const found: DBInstance[] = [];
-    for await (const page of paginateDescribeDBInstances({ client, pageSize: PAGE_SIZE }, {})) {
-      found.push(...(page.DBInstances ?? []));
-    }
-    return found;
-  });
+  const instances = await listOrGap(ctx, ['rds.db-instance', 'rds.db-parameter-group'], action, () =>
+    allPages(paginateDescribeDBInstances({ client, pageSize: PAGE_SIZE }, {}), (page) => page.DBInstances),
+  );
   if (!instances) return;
   const used = new Set<string>();
   for (const instance of instances) {
@@ -138,7 +116,7 @@ async function collectInstancesAndParameterGroups(ctx: CollectorContext, client:
       dbClusterIdentifier: instance.DBClusterIdentifier ?? null,
       parameterGroupNames,
     };
-    const required = present(attributes, gaps, action);
+    const required = presentFrom(attributes, gaps, action);
     required('engine', instance.Engine);
     required('engineVersion', instance.EngineVersion);
     required('storageEncrypted', instance.StorageEncrypted);
@@ -151,7 +129,7 @@ async function collectInstancesAndParameterGroups(ctx: CollectorContext, client:
     ctx.emit({
       kind: 'rds.db-instance',
       id: identifier,
-      arn: instance.DBInstanceArn ?? arnOf(ctx, 'db', identifier),
+      arn: instance.DBInstanceArn ?? regionalArn(ctx, 'rds', `db:${identifier}`),
       tags: tagsOf(instance.TagList),
       attributes,
       gaps,
@@ -210,7 +188,7 @@ async function collectParameterGroups(
     ctx.emit({
       kind: 'rds.db-parameter-group',
       id: name,
-      arn: group?.DBParameterGroupArn ?? arnOf(ctx, 'pg', name),
+      arn: group?.DBParameterGroupArn ?? regionalArn(ctx, 'rds', `pg:${name}`),
       attributes,
       gaps,
     });
@@ -254,19 +232,15 @@ function settingOf(parameter: Parameter): TlsSetting {
 
 async function collectClusters(ctx: CollectorContext, client: RDSClient): Promise<void> {
   const action = 'rds:DescribeDBClusters';
-  const clusters = await listOrGap(ctx, ['rds.db-cluster'], action, async () => {
-    const found: DBCluster[] = [];
-    for await (const page of paginateDescribeDBClusters({ client, pageSize: PAGE_SIZE }, {})) {
-      found.push(...(page.DBClusters ?? []));
-    }
-    return found;
-  });
+  const clusters = await listOrGap(ctx, 'rds.db-cluster', action, () =>
+    allPages(paginateDescribeDBClusters({ client, pageSize: PAGE_SIZE }, {}), (page) => page.DBClusters),
+  );
   for (const cluster of clusters ?? []) {
     const identifier = cluster.DBClusterIdentifier;
     if (!identifier) continue;
     const gaps: Gap[] = [];
     const attributes: Partial<ClusterAttributes> = { identifier, kmsKeyId: cluster.KmsKeyId ?? null };
-    const required = present(attributes, gaps, action);
+    const required = presentFrom(attributes, gaps, action);
     required('engine', cluster.Engine);
     required('storageEncrypted', cluster.StorageEncrypted);
     required('deletionProtection', cluster.DeletionProtection);
@@ -276,7 +250,7 @@ async function collectClusters(ctx: CollectorContext, client: RDSClient): Promis
     ctx.emit({
       kind: 'rds.db-cluster',
       id: identifier,
-      arn: cluster.DBClusterArn ?? arnOf(ctx, 'cluster', identifier),
+      arn: cluster.DBClusterArn ?? regionalArn(ctx, 'rds', `cluster:${identifier}`),
       tags: tagsOf(cluster.TagList),
       attributes,
       gaps,
@@ -296,33 +270,29 @@ async function collectSnapshots(ctx: CollectorContext, client: RDSClient): Promi
   // Manual snapshots the account owns (the API's default leaves out shared and public ones). Automated
   // snapshots cannot be shared and are encrypted exactly as their instance or cluster is.
   const [instanceSnapshots, clusterSnapshots] = await Promise.all([
-    listOrGap(ctx, ['rds.db-snapshot'], 'rds:DescribeDBSnapshots', async () => {
-      const found: DBSnapshot[] = [];
-      const input = { SnapshotType: 'manual' };
-      for await (const page of paginateDescribeDBSnapshots({ client, pageSize: PAGE_SIZE }, input)) {
-        found.push(...(page.DBSnapshots ?? []));
-      }
-      return found;
-    }),
-    listOrGap(ctx, ['rds.db-snapshot'], 'rds:DescribeDBClusterSnapshots', async () => {
-      const found: DBClusterSnapshot[] = [];
-      const input = { SnapshotType: 'manual' };
-      for await (const page of paginateDescribeDBClusterSnapshots({ client, pageSize: PAGE_SIZE }, input)) {
-        found.push(...(page.DBClusterSnapshots ?? []));
-      }
-      return found;
-    }),
+    listOrGap(ctx, 'rds.db-snapshot', 'rds:DescribeDBSnapshots', () =>
+      allPages(
+        paginateDescribeDBSnapshots({ client, pageSize: PAGE_SIZE }, { SnapshotType: 'manual' }),
+        (page) => page.DBSnapshots,
+      ),
+    ),
+    listOrGap(ctx, 'rds.db-snapshot', 'rds:DescribeDBClusterSnapshots', () =>
+      allPages(
+        paginateDescribeDBClusterSnapshots({ client, pageSize: PAGE_SIZE }, { SnapshotType: 'manual' }),
+        (page) => page.DBClusterSnapshots,
+      ),
+    ),
   ]);
   const instanceListed = (instanceSnapshots ?? []).flatMap((snapshot): Listed[] => {
     const identifier = snapshot.DBSnapshotIdentifier;
     if (!identifier) return [];
-    const arn = snapshot.DBSnapshotArn ?? arnOf(ctx, 'snapshot', identifier);
+    const arn = snapshot.DBSnapshotArn ?? regionalArn(ctx, 'rds', `snapshot:${identifier}`);
     return [{ identifier, arn, encrypted: snapshot.Encrypted, tags: tagsOf(snapshot.TagList) }];
   });
   const clusterListed = (clusterSnapshots ?? []).flatMap((snapshot): Listed[] => {
     const identifier = snapshot.DBClusterSnapshotIdentifier;
     if (!identifier) return [];
-    const arn = snapshot.DBClusterSnapshotArn ?? arnOf(ctx, 'cluster-snapshot', identifier);
+    const arn = snapshot.DBClusterSnapshotArn ?? regionalArn(ctx, 'rds', `cluster-snapshot:${identifier}`);
     return [{ identifier, arn, encrypted: snapshot.StorageEncrypted, tags: tagsOf(snapshot.TagList) }];
   });
   await Promise.all([
@@ -360,7 +330,7 @@ async function emitSnapshot(
 ): Promise<void> {
   const attributes: Partial<SnapshotAttributes> = { identifier: listed.identifier, cluster };
   const gaps: Gap[] = [];
-  present(attributes, gaps, listAction)('encrypted', listed.encrypted);
+  presentFrom(attributes, gaps, listAction)('encrypted', listed.encrypted);
   const shared = await readPublic();
   if (!shared.ok) gaps.push(shared.failure.gap('public'));
   else if (typeof shared.value === 'boolean') attributes.public = shared.value;
@@ -380,24 +350,4 @@ function restorableByAll(attributes: DBSnapshotAttribute[] | undefined): boolean
   if (!attributes) return undefined;
   const restore = attributes.find((attribute) => attribute.AttributeName === 'restore');
   return (restore?.AttributeValues ?? []).includes('all');
-}
-
-/** Sets fields the API always returns; one it did not is a gap rather than a made-up value. */
-function present<A>(attributes: Partial<A>, gaps: Gap[], action: string) {
-  return <F extends keyof A & string>(field: F, value: A[F] | undefined): void => {
-    if (value === undefined) gaps.push(missing(field, action));
-    else attributes[field] = value;
-  };
-}
-
-function missing(field: string, action: string): Gap {
-  return { field, reason: 'not-collected', action, detail: `no ${field} in the response` };
-}
-
-function arnOf(ctx: CollectorContext, type: string, name: string): string {
-  return `arn:${ctx.partition}:rds:${ctx.region}:${ctx.account}:${type}:${name}`;
-}
-
-function tagsOf(tags: Tag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? '']] : [])));
 }

@@ -19,15 +19,12 @@ import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { PublicAccessBlock } from '../../../core/kinds/s3.js';
 import type { Collector, CollectorContext } from '../collector.js';
 import { AwsCallFailed } from '../errors.js';
+import { allPages, oneOf, parsePolicy, UnexpectedResponse } from './support.js';
 
 type BucketAttributes = AttributesOf<'s3.bucket'>;
 type DefaultEncryption = NonNullable<BucketAttributes['defaultEncryption']>;
 
-const ALGORITHMS: readonly string[] = [
-  'AES256',
-  'aws:kms',
-  'aws:kms:dsse',
-] satisfies DefaultEncryption['algorithm'][];
+const ALGORITHMS: readonly DefaultEncryption['algorithm'][] = ['AES256', 'aws:kms', 'aws:kms:dsse'];
 
 /** ListBuckets only reports each bucket's region when the request has a parameter; this one also pages. */
 const PAGE_SIZE = 1000;
@@ -37,11 +34,6 @@ type Reader = <T>(call: (client: S3Client) => Promise<T>) => Promise<T>;
 
 function direct(client: S3Client): Reader {
   return (call) => call(client);
-}
-
-/** A response the kind cannot hold (a policy that is not JSON, an unknown algorithm): a gap, not a guess. */
-class UnexpectedResponse extends Error {
-  override readonly name = 'UnexpectedResponse';
 }
 
 export const s3Collector: Collector = {
@@ -87,13 +79,9 @@ async function collectBuckets(ctx: CollectorContext): Promise<void> {
   const home = ctx.client(S3Client);
   let buckets: Bucket[];
   try {
-    buckets = await ctx.call('s3:ListAllMyBuckets', async () => {
-      const found: Bucket[] = [];
-      for await (const page of paginateListBuckets({ client: home }, { MaxBuckets: PAGE_SIZE })) {
-        found.push(...(page.Buckets ?? []));
-      }
-      return found;
-    });
+    buckets = await ctx.call('s3:ListAllMyBuckets', () =>
+      allPages(paginateListBuckets({ client: home }, { MaxBuckets: PAGE_SIZE }), (page) => page.Buckets),
+    );
   } catch (error) {
     // Only the buckets are unknown, in every region in scope; the account's public access block was read apart.
     if (!(error instanceof AwsCallFailed)) throw error;
@@ -178,6 +166,7 @@ async function collectBucket(
       async () =>
         parsePolicy(
           (await read((client) => client.send(new GetBucketPolicyCommand({ Bucket: name })))).Policy,
+          'bucket policy',
         ),
       ['NoSuchBucketPolicy'],
     ),
@@ -231,37 +220,19 @@ function publicAccessBlockOf(
   };
 }
 
-function parsePolicy(text: string | undefined): Record<string, unknown> | null {
-  if (text === undefined || text === '') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UnexpectedResponse('the bucket policy is not valid JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UnexpectedResponse('the bucket policy is not a JSON object');
-  }
-  return parsed as Record<string, unknown>;
-}
-
 function defaultEncryptionOf(
   configuration: ServerSideEncryptionConfiguration | undefined,
 ): DefaultEncryption | null {
   const rule = configuration?.Rules?.find((candidate) => candidate.ApplyServerSideEncryptionByDefault);
   const byDefault = rule?.ApplyServerSideEncryptionByDefault;
   if (!rule || !byDefault) return null;
-  const algorithm = byDefault.SSEAlgorithm;
-  if (!isAlgorithm(algorithm)) {
-    throw new UnexpectedResponse(`unknown default encryption algorithm ${String(algorithm)}`);
+  const algorithm = oneOf(ALGORITHMS, byDefault.SSEAlgorithm);
+  if (!algorithm) {
+    throw new UnexpectedResponse(`unknown default encryption algorithm ${String(byDefault.SSEAlgorithm)}`);
   }
   return {
     algorithm,
     kmsKeyId: byDefault.KMSMasterKeyID ?? null,
     bucketKeyEnabled: rule.BucketKeyEnabled === true,
   };
-}
-
-function isAlgorithm(value: string | undefined): value is DefaultEncryption['algorithm'] {
-  return value !== undefined && ALGORITHMS.includes(value);
 }

@@ -11,12 +11,13 @@ import type { Check } from '../../../core/check.js';
 import { runChecks } from '../../../core/engine.js';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, NOW, REGION } from '../../../testing/builders.js';
-import { parseSnapshot, type SnapshotLoad } from '../../snapshot/read.js';
-import { SCHEMA_VERSION } from '../../snapshot/schema.js';
+import { loadCollected, snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { secretsmanagerCollector } from './secretsmanager.js';
 
 const secretsmanager = mockClient(SecretsManagerClient);
+const KINDS = Object.keys(secretsmanagerCollector.kinds);
 
 const arnOf = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbCdEf`;
 const CREATED = new Date('2025-03-30T09:14:03Z');
@@ -37,44 +38,9 @@ const rotating = (name: string, rules: RotationRulesType, overrides: Partial<Sec
     ...overrides,
   });
 
-/** What was collected, loaded through the snapshot validator: the kind's schema is the contract. */
-function load(sink: CollectionSink): SnapshotLoad {
-  const regions: Record<string, { resources: unknown[]; gaps: unknown[] }> = {
-    [REGION]: { resources: [], gaps: [] },
-  };
-  for (const { region, ...resource } of sink.resources)
-    (regions[region] ??= { resources: [], gaps: [] }).resources.push(resource);
-  for (const { region, ...gap } of sink.gaps)
-    (regions[region] ??= { resources: [], gaps: [] }).gaps.push(gap);
-  const at = NOW.toISOString();
-  const collection = {
-    source: 'live',
-    startedAt: at,
-    finishedAt: at,
-    caller: null,
-    partition: 'aws',
-    regions: Object.keys(regions),
-    skippedRegions: [],
-    kinds: Object.keys(secretsmanagerCollector.kinds),
-    errors: [],
-    tool: { name: 'onus', version: 'test' },
-  };
-  const snapshot = {
-    schemaVersion: SCHEMA_VERSION,
-    collection,
-    accounts: [{ id: ACCOUNT, alias: null, regions }],
-  };
-  return parseSnapshot(JSON.stringify(snapshot), 'collected');
-}
-
-function contractProblem(sink: CollectionSink): string | null {
-  const loaded = load(sink);
-  return loaded.ok ? null : loaded.error;
-}
-
 /** What a user would see: the check's status per resource id. */
 function verdicts(sink: CollectionSink, check: Check): Record<string, string> {
-  const loaded = load(sink);
+  const loaded = loadCollected(sink, KINDS);
   if (!loaded.ok) throw new Error(loaded.error);
   const results = runChecks(loaded.inventory, [check], { now: NOW, thresholds: {} });
   return Object.fromEntries(results.map((result) => [result.resource.id, result.status]));
@@ -84,7 +50,7 @@ function verdicts(sink: CollectionSink, check: Check): Record<string, string> {
 async function intervals(...secrets: SecretListEntry[]): Promise<Record<string, unknown>> {
   secretsmanager.on(ListSecretsCommand).resolves({ SecretList: secrets });
   const sink = await collectWith(secretsmanagerCollector);
-  expect(contractProblem(sink)).toBeNull();
+  expect(snapshotProblem(sink, KINDS)).toBeNull();
   return Object.fromEntries(
     sink.resources.map((r) => [r.attributes.name, r.attributes.rotationIntervalDays]),
   );
@@ -147,7 +113,7 @@ describe('secretsmanager collector', () => {
       },
     ]);
     expect(secretsmanager.commandCalls(ListSecretsCommand)).toHaveLength(2);
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(verdicts(sink, rotationCheck)).toEqual({
       [arnOf('prod/db')]: 'PASS',
       [arnOf('prod/stripe-key')]: 'FAIL',
@@ -165,13 +131,7 @@ describe('secretsmanager collector', () => {
     const sink = await collectWith(secretsmanagerCollector);
     expect(sink.resources).toEqual([]);
     expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'secretsmanager.secret',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'secretsmanager:ListSecrets',
-      }),
+      kindGap('secretsmanager.secret', 'access-denied', 'secretsmanager:ListSecrets'),
     ]);
     expect(verdicts(sink, rotationCheck)).toEqual({ '*': 'NOT_EVALUATED' });
   });
@@ -250,6 +210,6 @@ describe('secretsmanager collector', () => {
       expect.objectContaining({ field: 'createdAt', action: 'secretsmanager:ListSecrets' }),
     ]);
     expect(sink.resources[0]?.attributes).not.toHaveProperty('createdAt');
-    expect(contractProblem(sink)).toBeNull();
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 });

@@ -2,11 +2,11 @@ import {
   paginateListSecrets,
   SecretsManagerClient,
   type RotationRulesType,
-  type SecretListEntry,
 } from '@aws-sdk/client-secrets-manager';
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector } from '../collector.js';
+import { allPages, tagsOf, unexpected } from './support.js';
 
 type SecretAttributes = AttributesOf<'secretsmanager.secret'>;
 
@@ -29,11 +29,9 @@ export const secretsmanagerCollector: Collector = {
     // ListSecrets carries everything the kind needs, so there is no per-secret call. Secrets scheduled for
     // deletion are left out (the API's default): they can no longer be read. A failed page throws out of
     // collect(), and the runner records a gap on secretsmanager.secret here rather than a partial list.
-    const secrets = await ctx.call('secretsmanager:ListSecrets', async () => {
-      const found: SecretListEntry[] = [];
-      for await (const page of paginateListSecrets({ client }, {})) found.push(...(page.SecretList ?? []));
-      return found;
-    });
+    const secrets = await ctx.call('secretsmanager:ListSecrets', () =>
+      allPages(paginateListSecrets({ client }, {}), (page) => page.SecretList),
+    );
     for (const secret of secrets) {
       const id = secret.ARN ?? secret.Name ?? '';
       const rotationEnabled = secret.RotationEnabled === true;
@@ -48,17 +46,16 @@ export const secretsmanagerCollector: Collector = {
       };
       const gaps: Gap[] = [];
       if (secret.CreatedDate) attributes.createdAt = secret.CreatedDate.toISOString();
-      else {
-        gaps.push({
-          field: 'createdAt',
-          reason: 'collection-error',
-          action: 'secretsmanager:ListSecrets',
-          detail: 'ListSecrets gave no CreatedDate',
-        });
-      }
-      const tags: Record<string, string> = {};
-      for (const tag of secret.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
-      ctx.emit({ kind: 'secretsmanager.secret', id, arn: secret.ARN ?? null, tags, attributes, gaps });
+      else
+        gaps.push(unexpected('createdAt', 'secretsmanager:ListSecrets', 'ListSecrets gave no CreatedDate'));
+      ctx.emit({
+        kind: 'secretsmanager.secret',
+        id,
+        arn: secret.ARN ?? null,
+        tags: tagsOf(secret.Tags),
+        attributes,
+        gaps,
+      });
     }
   },
 };

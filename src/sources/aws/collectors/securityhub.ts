@@ -10,6 +10,7 @@ import type { AttributesOf } from '../../../core/kinds/index.js';
 import { STANDARDS_STATUSES } from '../../../core/kinds/monitoring.js';
 import type { Collector } from '../collector.js';
 import { errorCode } from '../errors.js';
+import { allPages, missing, regionalArn } from './support.js';
 
 type HubAttributes = AttributesOf<'securityhub.hub'>;
 type Standard = HubAttributes['standards'][number];
@@ -40,28 +41,25 @@ export const securityhubCollector: Collector = {
       attributes.subscribedAt = null;
     } else {
       attributes.enabled = true;
-      arn = hub.value.HubArn ?? `arn:${ctx.partition}:securityhub:${ctx.region}:${ctx.account}:hub/default`;
+      arn = hub.value.HubArn ?? regionalArn(ctx, 'securityhub', 'hub/default');
       const subscribedAt = isoTimestamp(hub.value.SubscribedAt);
       if (subscribedAt) attributes.subscribedAt = subscribedAt;
-      else gaps.push(unread(DESCRIBE, 'subscribedAt', `no valid SubscribedAt (${hub.value.SubscribedAt})`));
+      else gaps.push(missing('subscribedAt', DESCRIBE, `no valid SubscribedAt (${hub.value.SubscribedAt})`));
     }
 
     // A region known to be off has no standards; otherwise (even when DescribeHub failed) they are asked for.
     if (attributes.enabled === false) attributes.standards = [];
     else {
       const standards = await ctx.observe(STANDARDS, () =>
-        orNotSubscribed(async () => {
-          const found: StandardsSubscription[] = [];
-          for await (const page of paginateGetEnabledStandards({ client }, {}))
-            found.push(...(page.StandardsSubscriptions ?? []));
-          return found;
-        }),
+        orNotSubscribed(() =>
+          allPages(paginateGetEnabledStandards({ client }, {}), (page) => page.StandardsSubscriptions),
+        ),
       );
       if (!standards.ok) gaps.push(standards.failure.gap('standards'));
       else if (standards.value === NOT_SUBSCRIBED || !standards.value) attributes.standards = [];
       else {
         const read = standardsOf(standards.value);
-        if (typeof read === 'string') gaps.push(unread(STANDARDS, 'standards', read));
+        if (typeof read === 'string') gaps.push(missing('standards', STANDARDS, read));
         else attributes.standards = read;
       }
     }
@@ -106,8 +104,4 @@ function isoTimestamp(value: DescribeHubCommandOutput['SubscribedAt']): string |
   if (!value) return undefined;
   const time = new Date(value);
   return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
-}
-
-function unread(action: string, field: string, detail: string): Gap {
-  return { field, reason: 'not-collected', action, detail };
 }

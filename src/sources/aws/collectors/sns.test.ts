@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
 import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { snsCollector } from './sns.js';
 
@@ -105,15 +106,7 @@ describe('sns collector', () => {
     sns.on(ListTopicsCommand).rejects(awsError('AuthorizationError', 403));
     const sink = await collectWith(snsCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'sns.topic',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'sns:ListTopics',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('sns.topic', 'access-denied', 'sns:ListTopics')]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 

@@ -1,8 +1,7 @@
 import { GetTopicAttributesCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import type { Gap } from '../../../core/gap.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { conform, type Draft, type FilledBy } from './conform.js';
-import { parsePolicyJson } from './policy-json.js';
+import { allPages, conform, parsePolicyJson, unexpected, type Draft, type FilledBy } from './support.js';
 
 const LIST = 'sns:ListTopics';
 const ATTRIBUTES = 'sns:GetTopicAttributes';
@@ -26,12 +25,11 @@ export const snsCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(SNSClient);
     // A failed listing throws out of collect(): the runner records a gap on sns.topic here.
-    const arns = await ctx.call(LIST, async () => {
-      const found: string[] = [];
-      for await (const page of paginateListTopics({ client }, {}))
-        for (const topic of page.Topics ?? []) if (topic.TopicArn) found.push(topic.TopicArn);
-      return found;
-    });
+    const arns = await ctx.call(LIST, () =>
+      allPages(paginateListTopics({ client }, {}), (page) =>
+        (page.Topics ?? []).flatMap((topic) => (topic.TopicArn ? [topic.TopicArn] : [])),
+      ),
+    );
     await Promise.all(arns.map((arn) => collectTopic(ctx, client, arn)));
   },
 };
@@ -52,10 +50,10 @@ async function collectTopic(ctx: CollectorContext, client: SNSClient, arn: strin
     const attributes = read.value?.Attributes ?? {};
     // No KmsMasterKeyId means the topic is not encrypted at rest.
     draft.kmsMasterKeyId = attributes.KmsMasterKeyId || null;
-    const policy = parsePolicyJson(attributes.Policy);
+    // Blank text is no policy.
+    const policy = parsePolicyJson(attributes.Policy?.trim());
     if (policy.ok) draft.policy = policy.value;
-    else
-      gaps.push({ field: 'policy', reason: 'collection-error', action: ATTRIBUTES, detail: policy.detail });
+    else gaps.push(unexpected('policy', ATTRIBUTES, policy.detail));
   }
   ctx.emit({ kind: 'sns.topic', id: arn, arn, ...conform('sns.topic', draft, gaps, FILLED_BY) });
 }

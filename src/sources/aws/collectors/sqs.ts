@@ -1,8 +1,15 @@
 import { GetQueueAttributesCommand, paginateListQueues, SQSClient } from '@aws-sdk/client-sqs';
 import type { Gap } from '../../../core/gap.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { conform, type Draft, type FilledBy } from './conform.js';
-import { parsePolicyJson } from './policy-json.js';
+import {
+  allPages,
+  conform,
+  parsePolicyJson,
+  regionalArn,
+  unexpected,
+  type Draft,
+  type FilledBy,
+} from './support.js';
 
 const LIST = 'sqs:ListQueues';
 const ATTRIBUTES = 'sqs:GetQueueAttributes';
@@ -30,12 +37,9 @@ export const sqsCollector: Collector = {
   async collect(ctx) {
     const client = ctx.client(SQSClient);
     // A failed listing throws out of collect(): the runner records a gap on sqs.queue here.
-    const urls = await ctx.call(LIST, async () => {
-      const found: string[] = [];
-      for await (const page of paginateListQueues({ client, pageSize: PAGE_SIZE }, {}))
-        found.push(...(page.QueueUrls ?? []));
-      return found;
-    });
+    const urls = await ctx.call(LIST, () =>
+      allPages(paginateListQueues({ client, pageSize: PAGE_SIZE }, {}), (page) => page.QueueUrls),
+    );
     await Promise.all(urls.map((url) => collectQueue(ctx, client, url)));
   },
 };
@@ -52,9 +56,7 @@ async function collectQueue(ctx: CollectorContext, client: SQSClient, url: strin
   // https://sqs.<region>.amazonaws.com/<account>/<name>: the URL names the queue and its owner.
   const [owner, name] = new URL(url).pathname.split('/').filter(Boolean).slice(-2);
   const attributes = read.ok ? (read.value?.Attributes ?? {}) : {};
-  const arn =
-    attributes.QueueArn ??
-    (owner && name ? `arn:${ctx.partition}:sqs:${ctx.region}:${owner}:${name}` : undefined);
+  const arn = attributes.QueueArn ?? (owner && name ? regionalArn(ctx, 'sqs', name, owner) : undefined);
   const draft: Draft<'sqs.queue'> = { url, arn, name };
   const gaps: Gap[] = [];
   if (!read.ok) gaps.push(...FROM_ATTRIBUTES.map((field) => read.failure.gap(field)));
@@ -62,10 +64,10 @@ async function collectQueue(ctx: CollectorContext, client: SQSClient, url: strin
     // With AttributeNames All, SQS leaves out what is not set: no key, no policy, SSE-SQS off.
     draft.sqsManagedSse = attributes.SqsManagedSseEnabled === 'true';
     draft.kmsMasterKeyId = attributes.KmsMasterKeyId || null;
-    const policy = parsePolicyJson(attributes.Policy);
+    // Blank text is no policy.
+    const policy = parsePolicyJson(attributes.Policy?.trim());
     if (policy.ok) draft.policy = policy.value;
-    else
-      gaps.push({ field: 'policy', reason: 'collection-error', action: ATTRIBUTES, detail: policy.detail });
+    else gaps.push(unexpected('policy', ATTRIBUTES, policy.detail));
   }
   ctx.emit({
     kind: 'sqs.queue',

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { ACCOUNT, REGION } from '../../../testing/builders.js';
 import { snapshotProblem } from '../../../testing/collected-snapshot.js';
+import { kindGap } from '../../../testing/collector-gaps.js';
 import type { CollectionSink } from '../collector.js';
 import { ssmCollector } from './ssm.js';
 
@@ -95,15 +96,7 @@ describe('ssm collector', () => {
     ssm.on(DescribeParametersCommand).rejects(awsError('AccessDeniedException', 400));
     const sink = await collectWith(ssmCollector);
     expect(sink.resources).toEqual([]);
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({
-        kind: 'ssm.parameter',
-        field: '*',
-        region: REGION,
-        reason: 'access-denied',
-        action: 'ssm:DescribeParameters',
-      }),
-    ]);
+    expect(sink.gaps).toEqual([kindGap('ssm.parameter', 'access-denied', 'ssm:DescribeParameters')]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 

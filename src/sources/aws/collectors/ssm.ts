@@ -1,6 +1,6 @@
-import { paginateDescribeParameters, SSMClient, type ParameterMetadata } from '@aws-sdk/client-ssm';
+import { paginateDescribeParameters, SSMClient } from '@aws-sdk/client-ssm';
 import type { Collector } from '../collector.js';
-import { conform, type FilledBy } from './conform.js';
+import { allPages, conform, regionalArn, type FilledBy } from './support.js';
 
 const LIST = 'ssm:DescribeParameters';
 
@@ -23,12 +23,9 @@ export const ssmCollector: Collector = {
     const client = ctx.client(SSMClient);
     // Metadata only: onus never reads parameter values (no ssm:GetParameter*), so it never holds a secret it
     // does not need. A failed page throws out of collect(): the runner records a gap on ssm.parameter here.
-    const parameters = await ctx.call(LIST, async () => {
-      const found: ParameterMetadata[] = [];
-      for await (const page of paginateDescribeParameters({ client, pageSize: PAGE_SIZE }, {}))
-        found.push(...(page.Parameters ?? []));
-      return found;
-    });
+    const parameters = await ctx.call(LIST, () =>
+      allPages(paginateDescribeParameters({ client, pageSize: PAGE_SIZE }, {}), (page) => page.Parameters),
+    );
     for (const parameter of parameters) {
       const name = parameter.Name;
       if (!name) continue;
@@ -37,7 +34,7 @@ export const ssmCollector: Collector = {
       ctx.emit({
         kind: 'ssm.parameter',
         id: name,
-        arn: parameter.ARN ?? `arn:${ctx.partition}:ssm:${ctx.region}:${ctx.account}:parameter${path}`,
+        arn: parameter.ARN ?? regionalArn(ctx, 'ssm', `parameter${path}`),
         ...conform(
           'ssm.parameter',
           {

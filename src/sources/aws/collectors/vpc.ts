@@ -4,7 +4,6 @@ import {
   paginateDescribeNetworkAcls,
   paginateDescribeVpcs,
   type FlowLog as AwsFlowLog,
-  type NetworkAcl,
   type NetworkAclEntry as AwsNetworkAclEntry,
   type Vpc,
 } from '@aws-sdk/client-ec2';
@@ -12,7 +11,7 @@ import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import { flowLog, networkAclEntry, type FlowLog, type NetworkAclEntry } from '../../../core/kinds/vpc.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { ec2Arn, listOrGap, missing, oneOf, present, tagsOf } from './ec2-support.js';
+import { allPages, listOrGap, missing, oneOf, present, regionalArn, tagsOf } from './support.js';
 
 type VpcAttributes = AttributesOf<'ec2.vpc'>;
 type NetworkAclAttributes = AttributesOf<'ec2.network-acl'>;
@@ -37,24 +36,16 @@ export const vpcCollector: Collector = {
 
 async function collectVpcs(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeVpcs';
-  const vpcs = await listOrGap(ctx, 'ec2.vpc', action, async () => {
-    const found: Vpc[] = [];
-    for await (const page of paginateDescribeVpcs({ client }, { MaxResults: 1000 })) {
-      found.push(...(page.Vpcs ?? []));
-    }
-    return found;
-  });
+  const vpcs = await listOrGap(ctx, 'ec2.vpc', action, () =>
+    allPages(paginateDescribeVpcs({ client }, { MaxResults: 1000 }), (page) => page.Vpcs),
+  );
   if (!vpcs || vpcs.length === 0) return;
 
   // One listing of the region's flow logs, joined on the resource they watch. If it fails, no VPC's flow logs
   // are known: each VPC gets the gap, never an empty list that would read as "no flow logs".
-  const logs = await ctx.observe(FLOW_LOGS, async () => {
-    const found: AwsFlowLog[] = [];
-    for await (const page of paginateDescribeFlowLogs({ client }, { MaxResults: 1000 })) {
-      found.push(...(page.FlowLogs ?? []));
-    }
-    return found;
-  });
+  const logs = await ctx.observe(FLOW_LOGS, () =>
+    allPages(paginateDescribeFlowLogs({ client }, { MaxResults: 1000 }), (page) => page.FlowLogs),
+  );
   const byResource = new Map<string, AwsFlowLog[]>();
   if (logs.ok) {
     for (const log of logs.value ?? []) {
@@ -83,7 +74,7 @@ async function collectVpcs(ctx: CollectorContext, client: EC2Client): Promise<vo
     ctx.emit({
       kind: 'ec2.vpc',
       id: vpcId,
-      arn: ec2Arn(ctx, 'vpc', vpcId),
+      arn: regionalArn(ctx, 'ec2', `vpc/${vpcId}`),
       tags: tagsOf(vpc.Tags),
       attributes,
       gaps,
@@ -133,13 +124,9 @@ function flowLogOf(log: AwsFlowLog): FlowLog | undefined {
 
 async function collectNetworkAcls(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeNetworkAcls';
-  const acls = await listOrGap(ctx, 'ec2.network-acl', action, async () => {
-    const found: NetworkAcl[] = [];
-    for await (const page of paginateDescribeNetworkAcls({ client }, { MaxResults: 100 })) {
-      found.push(...(page.NetworkAcls ?? []));
-    }
-    return found;
-  });
+  const acls = await listOrGap(ctx, 'ec2.network-acl', action, () =>
+    allPages(paginateDescribeNetworkAcls({ client }, { MaxResults: 100 }), (page) => page.NetworkAcls),
+  );
   for (const acl of acls ?? []) {
     const networkAclId = acl.NetworkAclId;
     if (!networkAclId || sharedIn(ctx, acl.OwnerId)) continue;
@@ -163,7 +150,7 @@ async function collectNetworkAcls(ctx: CollectorContext, client: EC2Client): Pro
     ctx.emit({
       kind: 'ec2.network-acl',
       id: networkAclId,
-      arn: ec2Arn(ctx, 'network-acl', networkAclId),
+      arn: regionalArn(ctx, 'ec2', `network-acl/${networkAclId}`),
       tags: tagsOf(acl.Tags),
       attributes,
       gaps,
