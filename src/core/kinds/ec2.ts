@@ -63,3 +63,16 @@ export const ec2Instance = defineKind({
     }),
   }),
 });
+
+/** An instance's user data, apart from the instance: it takes one call per instance and holds secrets. */
+export const ec2InstanceUserData = defineKind({
+  name: 'ec2.instance-user-data',
+  service: 'ec2',
+  title: 'EC2 instance user data',
+  global: false,
+  attributes: z.object({
+    instanceId: z.string(),
+    /** Decoded (and gunzipped) text; null when the instance has none. Redacted in every output. */
+    userData: z.string().nullable(),
+  }),
+});

@@ -18,7 +18,7 @@ import {
   rdsDbSnapshot,
 } from './data-stores.js';
 import { guarddutyDetector } from './detection.js';
-import { ec2EbsEncryptionByDefault, ec2Instance, ec2SecurityGroup } from './ec2.js';
+import { ec2EbsEncryptionByDefault, ec2Instance, ec2InstanceUserData, ec2SecurityGroup } from './ec2.js';
 import { ec2Image, ec2LaunchTemplate, ec2Snapshot, ec2Volume } from './ec2-storage.js';
 import { iamPasswordPolicy, iamRootUser, iamUser } from './iam.js';
 import { kmsKey } from './kms.js';
@@ -42,6 +42,7 @@ const definitions = [
   ec2SecurityGroup,
   ec2EbsEncryptionByDefault,
   ec2Instance,
+  ec2InstanceUserData,
   ec2Vpc,
   ec2NetworkAcl,
   ec2Volume,

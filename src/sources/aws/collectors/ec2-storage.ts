@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import {
   EC2Client,
   paginateDescribeImages,
@@ -15,7 +14,16 @@ import { ec2LaunchTemplate, ec2Volume } from '../../../core/kinds/ec2-storage.js
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import { timestamp } from '../../../core/kinds/kind.js';
 import type { Collector, CollectorContext, Observed } from '../collector.js';
-import { allPages, listOrGap, missing, oneOf, present, regionalArn, tagsOf } from './support.js';
+import {
+  allPages,
+  listOrGap,
+  missing,
+  oneOf,
+  present,
+  regionalArn,
+  tagsOf,
+  userDataText,
+} from './support.js';
 
 type LaunchTemplateAttributes = AttributesOf<'ec2.launch-template'>;
 
@@ -202,21 +210,6 @@ function launchData(
     : settings.includes(false)
       ? false
       : null;
-}
-
-/** Enough for any user data (16 KB before base64), while a gzip bomb cannot fill memory. */
-const MAX_USER_DATA_BYTES = 1024 * 1024;
-
-/** Base64 user data as text, gunzipped if it is gzip (cloud-init accepts both); undefined if that fails. */
-function userDataText(encoded: string | undefined): string | null | undefined {
-  if (!encoded) return null;
-  const bytes = Buffer.from(encoded, 'base64');
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString('utf8');
-  try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_USER_DATA_BYTES }).toString('utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 async function collectImages(ctx: CollectorContext, client: EC2Client): Promise<void> {

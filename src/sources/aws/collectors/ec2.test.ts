@@ -1,4 +1,6 @@
+import { gzipSync } from 'node:zlib';
 import {
+  DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
   EC2Client,
@@ -37,6 +39,7 @@ function answerEverything() {
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [instance('i-1')] }] });
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
   ec2.on(GetEbsDefaultKmsKeyIdCommand).resolves({ KmsKeyId: 'alias/aws/ebs' });
+  ec2.on(DescribeInstanceAttributeCommand).resolves({ InstanceId: 'i-1', UserData: {} });
 }
 
 function ofKind(sink: CollectionSink, kind: string) {
@@ -275,9 +278,19 @@ describe('ec2 collector', () => {
 
     const sink = await collectWith(ec2Collector);
 
-    expect(sink.gaps).toEqual([
-      expect.objectContaining({ kind, region: 'eu-west-1', field: '*', reason: 'access-denied', action }),
-    ]);
+    // An instance listing that fails leaves their user data unknown too.
+    const hidden = kind === 'ec2.instance' ? [kind, 'ec2.instance-user-data'] : [kind];
+    expect(sink.gaps).toEqual(
+      hidden.map((k) =>
+        expect.objectContaining({
+          kind: k,
+          region: 'eu-west-1',
+          field: '*',
+          reason: 'access-denied',
+          action,
+        }),
+      ),
+    );
     expect(ofKind(sink, kind)).toEqual([]);
     // The other kinds were observed and stay so.
     const others = ['ec2.security-group', 'ec2.instance', 'ec2.ebs-encryption-by-default'].filter(
@@ -327,6 +340,58 @@ describe('ec2 collector', () => {
         action: 'ec2:GetEbsDefaultKmsKeyId',
       }),
     ]);
+  });
+
+  it('reads each live instance user data, gunzipped when it is gzip, and never a terminated one', async () => {
+    answerEverything();
+    ec2.on(DescribeInstancesCommand).resolves({
+      Reservations: [
+        {
+          Instances: [
+            instance('i-plain'),
+            instance('i-gzip'),
+            instance('i-none'),
+            instance('i-gone', { State: { Name: 'terminated', Code: 48 } }),
+          ],
+        },
+      ],
+    });
+    ec2.on(DescribeInstanceAttributeCommand, { InstanceId: 'i-plain' }).resolves({
+      UserData: { Value: Buffer.from('#!/bin/bash\necho hello').toString('base64') },
+    });
+    ec2.on(DescribeInstanceAttributeCommand, { InstanceId: 'i-gzip' }).resolves({
+      UserData: { Value: gzipSync('#cloud-config\npackages: [nginx]').toString('base64') },
+    });
+    ec2.on(DescribeInstanceAttributeCommand, { InstanceId: 'i-none' }).resolves({ UserData: {} });
+
+    const sink = await collectWith(ec2Collector);
+
+    expect(ofKind(sink, 'ec2.instance-user-data').map((r) => [r.id, r.attributes.userData])).toEqual([
+      ['i-gzip', '#cloud-config\npackages: [nginx]'],
+      ['i-none', null],
+      ['i-plain', '#!/bin/bash\necho hello'],
+    ]);
+    const asked = ec2
+      .commandCalls(DescribeInstanceAttributeCommand)
+      .map((call) => call.args[0].input.InstanceId);
+    expect(asked).not.toContain('i-gone');
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('gives an instance whose user data was denied a gap on userData, naming the action', async () => {
+    answerEverything();
+    ec2.on(DescribeInstanceAttributeCommand).rejects(awsError('UnauthorizedOperation', 403));
+    const sink = await collectWith(ec2Collector);
+    const [data] = ofKind(sink, 'ec2.instance-user-data');
+    expect(data?.attributes).toEqual({ instanceId: 'i-1' });
+    expect(data?.gaps).toEqual([
+      expect.objectContaining({
+        field: 'userData',
+        reason: 'access-denied',
+        action: 'ec2:DescribeInstanceAttribute',
+      }),
+    ]);
+    expect(ofKind(sink, 'ec2.instance')).toHaveLength(1);
   });
 
   it('declares every action it calls', async () => {

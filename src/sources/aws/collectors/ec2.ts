@@ -1,4 +1,5 @@
 import {
+  DescribeInstanceAttributeCommand,
   EC2Client,
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
@@ -10,7 +11,7 @@ import type { Gap } from '../../../core/gap.js';
 import type { SecurityGroupRule } from '../../../core/kinds/ec2.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { allPages, listOrGap, present, regionalArn, tagsOf } from './support.js';
+import { allPages, listOrGap, missing, present, regionalArn, tagsOf, userDataText } from './support.js';
 
 type InstanceAttributes = AttributesOf<'ec2.instance'>;
 
@@ -24,6 +25,7 @@ export const ec2Collector: Collector = {
     'ec2:DescribeInstances',
     'ec2:GetEbsEncryptionByDefault',
     'ec2:GetEbsDefaultKmsKeyId',
+    'ec2:DescribeInstanceAttribute',
   ],
   kinds: {
     'ec2.security-group': ['groupId', 'groupName', 'vpcId', 'description', 'ingress', 'egress'],
@@ -38,6 +40,7 @@ export const ec2Collector: Collector = {
       'metadataOptions',
     ],
     'ec2.ebs-encryption-by-default': ['enabled', 'kmsKeyId'],
+    'ec2.instance-user-data': ['instanceId', 'userData'],
   },
   async collect(ctx) {
     const client = ctx.client(EC2Client);
@@ -105,7 +108,8 @@ function ruleOf(permission: IpPermission): SecurityGroupRule {
 
 async function collectInstances(ctx: CollectorContext, client: EC2Client): Promise<void> {
   const action = 'ec2:DescribeInstances';
-  const instances = await listOrGap(ctx, 'ec2.instance', action, () =>
+  // A failed listing leaves the instances and their user data unknown alike.
+  const instances = await listOrGap(ctx, ['ec2.instance', 'ec2.instance-user-data'], action, () =>
     allPages(paginateDescribeInstances({ client }, { MaxResults: PAGE_SIZE }), (page) =>
       (page.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []),
     ),
@@ -147,6 +151,36 @@ async function collectInstances(ctx: CollectorContext, client: EC2Client): Promi
       gaps,
     });
   }
+  if (instances === null) return;
+  await Promise.all(
+    instances
+      .filter((instance) => instance.InstanceId && instance.State?.Name !== 'terminated')
+      .map((instance) => collectUserData(ctx, client, instance.InstanceId ?? '')),
+  );
+}
+
+/** One call per instance (DescribeInstanceAttribute takes one attribute of one instance). */
+async function collectUserData(ctx: CollectorContext, client: EC2Client, instanceId: string): Promise<void> {
+  const action = 'ec2:DescribeInstanceAttribute';
+  const read = await ctx.observe(action, () =>
+    client.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: 'userData' })),
+  );
+  const gaps: Gap[] = [];
+  const attributes: Partial<AttributesOf<'ec2.instance-user-data'>> = { instanceId };
+  if (!read.ok) gaps.push(read.failure.gap('userData'));
+  else {
+    const text = userDataText(read.value?.UserData?.Value);
+    if (text === undefined)
+      gaps.push(missing('userData', action, 'gzipped user data that does not decompress'));
+    else attributes.userData = text;
+  }
+  ctx.emit({
+    kind: 'ec2.instance-user-data',
+    id: instanceId,
+    arn: regionalArn(ctx, 'ec2', `instance/${instanceId}`),
+    attributes,
+    gaps,
+  });
 }
 
 async function collectEbsEncryptionByDefault(ctx: CollectorContext, client: EC2Client): Promise<void> {

@@ -2,6 +2,7 @@ import {
   GenerateCredentialReportCommand,
   GetAccessKeyLastUsedCommand,
   GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
   GetCredentialReportCommand,
   IAMClient,
   ListAccessKeysCommand,
@@ -36,6 +37,7 @@ export const iamCollector: Collector = {
     'iam:GetCredentialReport',
     'iam:GetAccountPasswordPolicy',
     'iam:ListVirtualMFADevices',
+    'iam:GetAccountSummary',
   ],
   kinds: {
     'iam.root-user': ['arn', 'mfaActive', 'hardwareMfa', 'accessKeys', 'passwordLastUsed'],
@@ -140,7 +142,17 @@ async function collectRoot(
           detail: 'the report has no root row',
         }
       : report.failure.gap('*');
-    for (const field of ['mfaActive', 'passwordLastUsed', 'accessKeys']) gaps.push({ ...gap, field });
+    // Without the report, the account summary still says whether root has MFA and whether it has any key.
+    const summary = await ctx.observe('iam:GetAccountSummary', () =>
+      client.send(new GetAccountSummaryCommand({})),
+    );
+    const counts = summary.ok ? summary.value?.SummaryMap : undefined;
+    if (counts?.AccountMFAEnabled !== undefined) attributes.mfaActive = counts.AccountMFAEnabled === 1;
+    else gaps.push({ ...gap, field: 'mfaActive' });
+    // No key at all is a complete answer; keys that exist need the report for their status and age.
+    if (counts?.AccountAccessKeysPresent === 0) attributes.accessKeys = [];
+    else gaps.push({ ...gap, field: 'accessKeys' });
+    gaps.push({ ...gap, field: 'passwordLastUsed' });
   }
   // Root's MFA is virtual when a virtual device is assigned to root; otherwise an active MFA is hardware.
   const virtual = await ctx.observe('iam:ListVirtualMFADevices', async () => {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import type { Gap } from '../../../core/gap.js';
 import { kindDefinition, type AttributesOf, type KindName } from '../../../core/kinds/index.js';
@@ -197,4 +198,19 @@ export function conform<K extends KindName>(
     }
   }
   return { attributes: attributes as Partial<AttributesOf<K>>, gaps: settled };
+}
+
+/** Enough for any user data (16 KB before base64), while a gzip bomb cannot fill memory. */
+const MAX_USER_DATA_BYTES = 1024 * 1024;
+
+/** Base64 user data as text, gunzipped if it is gzip (cloud-init accepts both); undefined if that fails. */
+export function userDataText(encoded: string | undefined): string | null | undefined {
+  if (!encoded) return null;
+  const bytes = Buffer.from(encoded, 'base64');
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString('utf8');
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_USER_DATA_BYTES }).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
