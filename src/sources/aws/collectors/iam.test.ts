@@ -162,6 +162,26 @@ describe('iam collector', () => {
     ]);
   });
 
+  it('falls back on the account summary for root MFA and keys when the credential report is denied', async () => {
+    mockHealthyAccount();
+    iam.on(GenerateCredentialReportCommand).rejects(awsError('AccessDenied', 403));
+    iam
+      .on(GetAccountSummaryCommand)
+      .resolves({ SummaryMap: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 } });
+    const sink = await collectWith(iamCollector);
+    const root = sink.resources.find((resource) => resource.id === 'root');
+    expect(root?.attributes).toMatchObject({ mfaActive: true, accessKeys: [] });
+    expect(root?.gaps?.map((gap) => gap.field)).toEqual(['passwordLastUsed']);
+
+    iam
+      .on(GetAccountSummaryCommand)
+      .resolves({ SummaryMap: { AccountMFAEnabled: 0, AccountAccessKeysPresent: 1 } });
+    const withKeys = (await collectWith(iamCollector)).resources.find((resource) => resource.id === 'root');
+    // Keys exist but their status and age are in the report: unknown, not "none".
+    expect(withKeys?.attributes).toMatchObject({ mfaActive: false });
+    expect(withKeys?.gaps?.map((gap) => gap.field).sort()).toEqual(['accessKeys', 'passwordLastUsed']);
+  });
+
   it('keeps root and the password policy when users cannot be listed, and marks iam.user as a gap', async () => {
     mockHealthyAccount();
     iam.on(ListUsersCommand).rejects(awsError('AccessDenied', 403));
