@@ -189,6 +189,10 @@ describe('bad input: one line, exit 2, no stack trace', () => {
       await onus(['scan', '--concurrency', '0']),
       /--concurrency: expected a whole number from 1 to 512/,
     );
+    expectOneLineError(
+      await onus(['scan', '--rate', 'iam=fast']),
+      /--rate: expected service=calls-per-second .* got 'iam=fast'/,
+    );
   });
 });
 

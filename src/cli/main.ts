@@ -15,6 +15,7 @@ function withAwsOptions(command: Command): Command {
     .option('--region <list>', 'scan only these regions (comma-separated; default: every enabled region)')
     .option('--exclude-region <list>', 'skip these regions (comma-separated)')
     .option('--concurrency <n>', 'most AWS requests in flight at once', '32')
+    .option('--rate <list>', 'calls per second per service, e.g. iam=4,ec2=10 (defaults are conservative)')
     .option(
       '--org',
       'scan every active account of the organization (from its management or a delegated admin account)',

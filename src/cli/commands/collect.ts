@@ -20,6 +20,7 @@ export interface AwsFlags {
   region?: string;
   excludeRegion?: string;
   concurrency: string;
+  rate?: string;
   org?: boolean;
   orgRole?: string;
   quiet: boolean;
@@ -36,6 +37,24 @@ function regionList(value: string | undefined, flag: string): string[] | undefin
       throw new UserError(`${flag}: '${region}' is not an AWS region name`);
   }
   return regions;
+}
+
+/** `--rate iam=4,ec2=10`: calls per second per service (per account and region), burst twice that. */
+export function parseRates(value: string | undefined): Record<string, { rate: number; burst: number }> {
+  const rates: Record<string, { rate: number; burst: number }> = {};
+  if (value === undefined) return rates;
+  for (const item of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z0-9-]+)=(\d+(?:\.\d+)?)$/.exec(item);
+    const rate = Number(match?.[2]);
+    if (!match?.[1] || !(rate > 0) || rate > 1000) {
+      throw new UserError(`--rate: expected service=calls-per-second (e.g. iam=4,ec2=10), got '${item}'`);
+    }
+    rates[match[1]] = { rate, burst: Math.max(1, Math.round(rate * 2)) };
+  }
+  return rates;
 }
 
 /** Collects the inventory of the account the credentials reach, with progress on stderr. */
@@ -61,12 +80,14 @@ export async function collectLive(flags: AwsFlags): Promise<Inventory> {
     externalId: flags.roleArn ? flags.externalId : undefined,
     region: home,
   });
+  const rates = parseRates(flags.rate);
   const progress = new CollectionProgress(flags.quiet);
   // The caller's own account uses the credentials as they are; organization members through --org-role.
   let member = (_account: string) => credentials;
   const pool = new ClientPool({
     credentials: (account) => member(account),
     concurrency,
+    rates,
     maxAttempts: 8,
     requestTimeoutMs: 20_000,
     onRequest: () => progress.request(),
