@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
-import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
 import { fail, pass } from '../../core/outcome.js';
+import { describeRule, isInternet, portsLabel, tcpPortsOf } from './support/rules.js';
 
 /** One internet-open ingress rule reaching an administration port. */
 interface OpenRule {
@@ -11,40 +11,6 @@ interface OpenRule {
   cidr: string;
   adminPorts: number[];
   description: string | null;
-}
-
-const ALL_TRAFFIC = new Set(['-1', 'all']);
-const TCP = new Set(['tcp', '6']);
-
-/** A CIDR whose prefix length is 0 (`0.0.0.0/0`, `::/0`, `0::/0`) takes in every address. */
-function isInternet(cidr: string): boolean {
-  const slash = cidr.lastIndexOf('/');
-  return slash !== -1 && /^0+$/.test(cidr.slice(slash + 1).trim());
-}
-
-/** The ports of `rule` among `ports`: every port for all traffic, the range for TCP, none for anything else. */
-function adminPortsOf(rule: SecurityGroupRule, ports: readonly number[]): number[] {
-  const protocol = rule.protocol.toLowerCase();
-  if (ALL_TRAFFIC.has(protocol)) return [...ports];
-  if (!TCP.has(protocol)) return [];
-  // A TCP rule without a range (only possible in hand-written templates) is read as every port.
-  const from = rule.fromPort === null || rule.fromPort < 0 ? 0 : rule.fromPort;
-  const to = rule.toPort === null || rule.toPort < 0 ? 65535 : rule.toPort;
-  return ports.filter((port) => port >= from && port <= to);
-}
-
-function portsOf(rule: SecurityGroupRule): string {
-  if (ALL_TRAFFIC.has(rule.protocol.toLowerCase()) || rule.fromPort === null || rule.toPort === null)
-    return 'all';
-  return rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}-${rule.toPort}`;
-}
-
-/** How an open rule reads to a person: `tcp 22 from 0.0.0.0/0`, `all traffic from ::/0`. */
-function describe(rule: OpenRule): string {
-  const traffic = ALL_TRAFFIC.has(rule.protocol.toLowerCase())
-    ? 'all traffic'
-    : `${rule.protocol} ${rule.ports}`;
-  return `${traffic} from ${rule.cidr}`;
 }
 
 export default defineCheck({
@@ -76,12 +42,12 @@ export default defineCheck({
     const ports = ctx.thresholds.ports;
     const open: OpenRule[] = [];
     for (const rule of ingress) {
-      const adminPorts = adminPortsOf(rule, ports);
+      const adminPorts = tcpPortsOf(rule, ports);
       if (adminPorts.length === 0) continue;
       for (const cidr of [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter(isInternet)) {
         open.push({
           protocol: rule.protocol,
-          ports: portsOf(rule),
+          ports: portsLabel(rule),
           cidr,
           adminPorts,
           description: rule.description,
@@ -93,7 +59,7 @@ export default defineCheck({
       return pass(`${label} opens none of ports ${ports.join(', ')} to the internet`, { ports: [...ports] });
     }
     const exposed = [...new Set(open.flatMap((rule) => rule.adminPorts))].sort((a, b) => a - b);
-    const rules = open.map(describe).join('; ');
+    const rules = open.map(describeRule).join('; ');
     const noun = exposed.length === 1 ? 'port' : 'ports';
     return fail(`${label} opens ${noun} ${exposed.join(', ')} to the internet: ${rules}`, {
       exposed,

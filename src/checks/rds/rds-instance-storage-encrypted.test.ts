@@ -1,0 +1,74 @@
+import type { AttributesOf } from '../../core/kinds/index.js';
+import { REGION, resource, withGap } from '../../testing/builders.js';
+import { testCheck } from '../../testing/check-tester.js';
+import check from './rds-instance-storage-encrypted.js';
+
+const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const instance = (overrides: Partial<AttributesOf<'rds.db-instance'>> = {}) =>
+  resource('rds.db-instance', 'orders', {
+    identifier: 'orders',
+    engine: 'postgres',
+    engineVersion: '16.3',
+    storageEncrypted: true,
+    kmsKeyId: KEY,
+    publiclyAccessible: false,
+    autoMinorVersionUpgrade: true,
+    multiAZ: true,
+    backupRetentionPeriod: 7,
+    iamDatabaseAuthenticationEnabled: false,
+    deletionProtection: true,
+    dbClusterIdentifier: null,
+    parameterGroupNames: ['default.postgres16'],
+    ...overrides,
+  });
+
+testCheck(check, {
+  pass: [
+    {
+      name: 'a PostgreSQL instance encrypted with a KMS key',
+      resources: [instance()],
+      message: /orders \(postgres\) encrypts its storage with arn:aws:kms/,
+    },
+  ],
+  fail: [
+    {
+      name: 'a MySQL instance created without encryption',
+      resources: [instance({ engine: 'mysql', storageEncrypted: false, kmsKeyId: null })],
+      message: /^DB instance orders \(mysql\) does not encrypt its storage$/,
+    },
+  ],
+  notEvaluated: [
+    {
+      name: 'the storage encryption setting could not be read',
+      resources: [withGap(instance(), 'storageEncrypted', 'access-denied', 'rds:DescribeDBInstances')],
+      reason: 'access-denied',
+    },
+    {
+      name: 'DB instances could not be listed in the region',
+      resources: [],
+      scopeGaps: [
+        {
+          region: REGION,
+          kind: 'rds.db-instance',
+          field: '*',
+          reason: 'access-denied',
+          action: 'rds:DescribeDBInstances',
+        },
+      ],
+      reason: 'access-denied',
+    },
+  ],
+  skip: [
+    {
+      name: 'an Aurora instance, whose encryption belongs to its cluster',
+      resources: [
+        instance({
+          engine: 'aurora-postgresql',
+          storageEncrypted: false,
+          kmsKeyId: null,
+          dbClusterIdentifier: 'orders-cluster',
+        }),
+      ],
+    },
+  ],
+});
