@@ -214,6 +214,34 @@ describe('live scanning without credentials', () => {
   });
 });
 
+describe('onus compliance', () => {
+  it('lists every CIS v5.0.0 recommendation with a status, and a score that says what it leaves out', async () => {
+    const run = await onus(['compliance', 'cis-5.0', '--demo', '--format', 'json', '-q']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.results).toHaveLength(63);
+    for (const result of report.results)
+      expect(['pass', 'fail', 'manual', 'not-evaluated']).toContain(result.status);
+    expect(report.totals.fail).toBeGreaterThan(0);
+    expect(report.totals.manual).toBeGreaterThan(0);
+    const table = await onus(['compliance', 'cis-5.0', '--demo', '-q']);
+    expect(table.stdout).toMatch(
+      /^Score: \d+\.\d% of the \d+ requirements evaluated; \d+ not evaluated and \d+ manual are not in it$/m,
+    );
+    const csv = await onus(['compliance', 'cis-5.0', '--demo', '--format', 'csv', '-q']);
+    expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(64);
+    const markdown = await onus(['compliance', 'cis-5.0', '--demo', '--format', 'markdown', '-q']);
+    expect(markdown.stdout).toMatch(/^## CIS Amazon Web Services Foundations Benchmark v5\.0\.0/);
+  });
+
+  it('refuses an unknown framework in one line', async () => {
+    expectOneLineError(
+      await onus(['compliance', 'cis-9', '--demo']),
+      /unknown framework 'cis-9' \(onus knows: cis-5\.0\)/,
+    );
+  });
+});
+
 describe('onus checks', () => {
   it('--json lists every check with its metadata and remediation', async () => {
     const run = await onus(['checks', '--json']);

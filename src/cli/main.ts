@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
 import type { AwsFlags } from './commands/collect.js';
+import type { ComplianceFlags } from './commands/compliance.js';
 import type { ScanFlags } from './commands/scan.js';
 import { EXIT, UserError } from './errors.js';
 import { FORMATS } from './formats.js';
@@ -58,6 +59,25 @@ function program(setExit: (code: number) => void): Command {
   withAwsOptions(scanCommand).action(async (flags: ScanFlags) => {
     const { scan } = await import('./commands/scan.js');
     setExit(await scan(flags));
+  });
+
+  const complianceCommand = root
+    .command('compliance')
+    .description('assess a compliance framework (cis-5.0): every requirement with a status, and a score')
+    .argument('<framework>', 'framework id, e.g. cis-5.0')
+    .option('--snapshot <file>', 'assess an inventory snapshot instead of the live account')
+    .option('--demo', 'assess the bundled demo account')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'csv', 'markdown'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-q, --quiet', 'print nothing but the results', false)
+    .option('--no-color', 'no colour');
+  withAwsOptions(complianceCommand).action(async (framework: string, flags: ComplianceFlags) => {
+    const { compliance } = await import('./commands/compliance.js');
+    setExit(await compliance(framework, flags));
   });
 
   const collectCommand = root

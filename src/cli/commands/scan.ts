@@ -76,7 +76,9 @@ export async function scan(flags: ScanFlags): Promise<number> {
   return EXIT.ok;
 }
 
-async function loadTarget(flags: ScanFlags): Promise<{ inventory: Inventory; target: ScanReport['target'] }> {
+export async function loadTarget(
+  flags: ScanFlags,
+): Promise<{ inventory: Inventory; target: ScanReport['target'] }> {
   if (flags.demo && flags.snapshot) throw new UserError('give either --demo or --snapshot FILE, not both');
   if (!flags.demo && !flags.snapshot) {
     // Loaded only for live scans: the AWS SDK is most of onus's start-up time.

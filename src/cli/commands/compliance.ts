@@ -1,0 +1,69 @@
+import { writeFile } from 'node:fs/promises';
+import { CHECKS } from '../../checks/index.js';
+import { scanInventory } from '../../core/scan.js';
+import { formatComplianceCsv } from '../../formats/compliance-csv.js';
+import { formatComplianceMarkdown } from '../../formats/compliance-markdown.js';
+import { formatComplianceTable } from '../../formats/compliance-table.js';
+import { assessCompliance, type ComplianceReport } from '../../frameworks/compliance.js';
+import { FRAMEWORKS } from '../../frameworks/index.js';
+import { EXIT, UserError } from '../errors.js';
+import { VERSION } from '../package-info.js';
+import { Messages, paintFor } from '../terminal.js';
+import type { AwsFlags } from './collect.js';
+import { loadTarget } from './scan.js';
+
+export const COMPLIANCE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+
+export interface ComplianceFlags extends AwsFlags {
+  snapshot?: string;
+  demo?: boolean;
+  format: (typeof COMPLIANCE_FORMATS)[number];
+  output?: string;
+  color: boolean;
+}
+
+/** `onus compliance <framework>`: every requirement with a status, and a score that says what it leaves out. */
+export async function compliance(frameworkId: string, flags: ComplianceFlags): Promise<number> {
+  const framework = FRAMEWORKS.find((candidate) => candidate.id === frameworkId);
+  if (!framework) {
+    throw new UserError(
+      `unknown framework '${frameworkId}' (onus knows: ${FRAMEWORKS.map((f) => f.id).join(', ')})`,
+    );
+  }
+  const messages = new Messages(flags.quiet);
+  const { inventory, target } = await loadTarget({ ...flags, failOn: 'none', format: 'json' });
+  messages.info(`assessing ${framework.name} v${framework.version} over ${target.name}`);
+  const scan = scanInventory(inventory, CHECKS, {
+    now: new Date(inventory.collection.finishedAt),
+    generatedAt: new Date(),
+    tool: { name: 'onus', version: VERSION },
+    target,
+  });
+  const report = assessCompliance(framework, scan);
+  const rendered = render(report, flags);
+  if (flags.output) {
+    try {
+      await writeFile(flags.output, rendered);
+    } catch (error) {
+      throw new UserError(
+        `--output: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
+    }
+  } else {
+    process.stdout.write(rendered);
+  }
+  return EXIT.ok;
+}
+
+function render(report: ComplianceReport, flags: ComplianceFlags): string {
+  switch (flags.format) {
+    case 'json':
+      return `${JSON.stringify({ schema: 'onus.compliance/v1', ...report }, null, 2)}\n`;
+    case 'csv':
+      return formatComplianceCsv(report);
+    case 'markdown':
+      return formatComplianceMarkdown(report);
+    case 'table':
+      return formatComplianceTable(report, paintFor(process.stdout, flags.color && !flags.output));
+  }
+}

@@ -1,0 +1,43 @@
+import type { ComplianceReport } from '../frameworks/compliance.js';
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formulas defused for spreadsheets. */
+function field(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per requirement. */
+export function formatComplianceCsv(report: ComplianceReport): string {
+  const rows = [
+    [
+      'framework',
+      'version',
+      'requirement',
+      'section',
+      'title',
+      'status',
+      'pass',
+      'fail',
+      'not_evaluated',
+      'checks',
+      'detail',
+    ],
+  ];
+  for (const result of report.results) {
+    rows.push([
+      report.framework.id,
+      report.framework.version,
+      result.requirement.id,
+      result.requirement.section,
+      result.requirement.title,
+      result.status,
+      String(result.counts.pass),
+      String(result.counts.fail),
+      String(result.counts.notEvaluated),
+      result.requirement.checks.join(' '),
+      result.detail,
+    ]);
+  }
+  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
