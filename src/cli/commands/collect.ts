@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Inventory } from '../../core/inventory.js';
 import { callerIdentity, collectInventory } from '../../sources/aws/collect.js';
 import { COLLECTORS } from '../../sources/aws/collectors/index.js';
@@ -9,6 +8,7 @@ import { listOrganizationAccounts } from '../../sources/aws/organization.js';
 import { AwsCallFailed } from '../../sources/aws/errors.js';
 import { ClientPool } from '../../sources/aws/pool.js';
 import { toSnapshot } from '../../sources/snapshot/write.js';
+import { deliver } from '../deliver.js';
 import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
 import { CollectionProgress } from '../progress.js';
@@ -160,17 +160,8 @@ function memberCredentials(
 export async function collect(flags: AwsFlags & { output?: string }): Promise<number> {
   const inventory = await collectLive(flags);
   const text = `${JSON.stringify(toSnapshot(inventory), null, 2)}\n`;
-  if (flags.output) {
-    try {
-      await writeFile(flags.output, text);
-    } catch (error) {
-      throw new UserError(
-        `--output: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      );
-    }
-    if (!flags.quiet) process.stderr.write(`onus: wrote the inventory to ${flags.output}\n`);
-  } else {
-    process.stdout.write(text);
+  if ((await deliver(text, flags.output)) && !flags.quiet) {
+    process.stderr.write(`onus: wrote the inventory to ${flags.output ?? ''}\n`);
   }
   return EXIT.ok;
 }

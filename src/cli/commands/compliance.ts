@@ -1,13 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { CHECKS } from '../../checks/index.js';
-import { scanInventory } from '../../core/scan.js';
 import { formatComplianceCsv } from '../../formats/compliance-csv.js';
 import { formatComplianceMarkdown } from '../../formats/compliance-markdown.js';
 import { formatComplianceTable } from '../../formats/compliance-table.js';
 import { assessCompliance, type ComplianceReport } from '../../frameworks/compliance.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
 import { EXIT, UserError } from '../errors.js';
-import { VERSION } from '../package-info.js';
+import { deliver, evaluate } from '../deliver.js';
 import { Messages, paintFor } from '../terminal.js';
 import type { AwsFlags } from './collect.js';
 import { loadTarget } from './scan.js';
@@ -33,25 +30,8 @@ export async function compliance(frameworkId: string, flags: ComplianceFlags): P
   const messages = new Messages(flags.quiet);
   const { inventory, target } = await loadTarget({ ...flags, failOn: 'none', format: 'json' });
   messages.info(`assessing ${framework.name} v${framework.version} over ${target.name}`);
-  const scan = scanInventory(inventory, CHECKS, {
-    now: new Date(inventory.collection.finishedAt),
-    generatedAt: new Date(),
-    tool: { name: 'onus', version: VERSION },
-    target,
-  });
-  const report = assessCompliance(framework, scan);
-  const rendered = render(report, flags);
-  if (flags.output) {
-    try {
-      await writeFile(flags.output, rendered);
-    } catch (error) {
-      throw new UserError(
-        `--output: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      );
-    }
-  } else {
-    process.stdout.write(rendered);
-  }
+  const report = assessCompliance(framework, evaluate(inventory, target));
+  await deliver(render(report, flags), flags.output);
   return EXIT.ok;
 }
 

@@ -1,14 +1,14 @@
-import { writeFile } from 'node:fs/promises';
 import { CHECKS } from '../../checks/index.js';
 import type { Inventory } from '../../core/inventory.js';
-import { scanInventory, type ScanReport } from '../../core/scan.js';
+import type { ScanReport } from '../../core/scan.js';
 import { atLeast } from '../../core/severity.js';
 import { formatJson } from '../../formats/json.js';
 import { formatTable } from '../../formats/table.js';
 import { readSnapshotFile } from '../../sources/snapshot/read.js';
 import { EXIT, UserError } from '../errors.js';
 import type { AwsFlags } from './collect.js';
-import { DEMO_SNAPSHOT, VERSION } from '../package-info.js';
+import { deliver, evaluate } from '../deliver.js';
+import { DEMO_SNAPSHOT } from '../package-info.js';
 import { parseSeverity, selectChecks } from '../selection.js';
 import { Messages, paintFor } from '../terminal.js';
 
@@ -45,25 +45,9 @@ export async function scan(flags: ScanFlags): Promise<number> {
     );
   }
 
-  // Checks judge the account as it was when collected, so a snapshot gives the same answer tomorrow.
-  const report = scanInventory(inventory, checks, {
-    now: new Date(inventory.collection.finishedAt),
-    generatedAt: new Date(),
-    tool: { name: 'onus', version: VERSION },
-    target,
-  });
-  const rendered = render(report, flags);
-  if (flags.output) {
-    try {
-      await writeFile(flags.output, rendered);
-    } catch (error) {
-      throw new UserError(
-        `--output: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      );
-    }
-    messages.info(`wrote ${flags.format} report to ${flags.output}`);
-  } else {
-    process.stdout.write(rendered);
+  const report = evaluate(inventory, target, checks);
+  if (await deliver(render(report, flags), flags.output)) {
+    messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
   }
 
   const failing = report.findings.filter(
