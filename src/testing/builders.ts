@@ -14,7 +14,7 @@ export function daysAgo(days: number, from: Date = NOW): string {
   return new Date(from.getTime() - days * 86_400_000).toISOString();
 }
 
-interface Placement {
+export interface Placement {
   account?: string;
   region?: string;
   arn?: string | null;

@@ -1,29 +1,18 @@
 import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { securityGroup, securityGroupRule } from '../../testing/kinds.js';
 import { testCheck } from '../../testing/check-tester.js';
 import check from './ec2-default-security-group-restricts-all.js';
 
-const rule = (overrides: Partial<SecurityGroupRule> = {}): SecurityGroupRule => ({
-  protocol: '-1',
-  fromPort: null,
-  toPort: null,
-  ipv4Ranges: [],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  sourceGroupIds: [],
-  description: null,
-  ...overrides,
-});
 const group = (
   groupName: string,
   ingress: SecurityGroupRule[],
   egress: SecurityGroupRule[],
   groupId = 'sg-0def',
 ) =>
-  resource('ec2.security-group', groupId, {
+  securityGroup({
     groupId,
     groupName,
-    vpcId: 'vpc-1',
     description: groupName === 'default' ? 'default VPC security group' : 'web servers',
     ingress,
     egress,
@@ -31,8 +20,8 @@ const group = (
 
 /** The rules AWS creates in every default security group. */
 const OUT_OF_THE_BOX = {
-  ingress: [rule({ sourceGroupIds: ['sg-0def'] })],
-  egress: [rule({ ipv4Ranges: ['0.0.0.0/0'] })],
+  ingress: [securityGroupRule({ sourceGroupIds: ['sg-0def'] })],
+  egress: [securityGroupRule({ ipv4Ranges: ['0.0.0.0/0'] })],
 };
 
 testCheck(check, {
@@ -57,7 +46,11 @@ testCheck(check, {
     {
       name: 'inbound was cleared but outbound still allows everything, on both address families',
       resources: [
-        group('default', [], [rule({ ipv4Ranges: ['0.0.0.0/0'] }), rule({ ipv6Ranges: ['::/0'] })]),
+        group(
+          'default',
+          [],
+          [securityGroupRule({ ipv4Ranges: ['0.0.0.0/0'] }), securityGroupRule({ ipv6Ranges: ['::/0'] })],
+        ),
       ],
       message: /still has 2 outbound rules$/,
     },

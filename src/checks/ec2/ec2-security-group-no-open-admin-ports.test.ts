@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { securityGroup, securityGroupRule } from '../../testing/kinds.js';
 import { runCase, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-security-group-no-open-admin-ports.js';
 
-const rule = (overrides: Partial<SecurityGroupRule>): SecurityGroupRule => ({
-  protocol: 'tcp',
-  fromPort: 22,
-  toPort: 22,
-  ipv4Ranges: [],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  sourceGroupIds: [],
-  description: null,
-  ...overrides,
-});
-const group = (...ingress: SecurityGroupRule[]) =>
-  resource('ec2.security-group', 'sg-0abc', {
-    groupId: 'sg-0abc',
-    groupName: 'web',
-    vpcId: 'vpc-1',
-    description: 'web servers',
-    ingress,
-    egress: [rule({ protocol: '-1', fromPort: null, toPort: null, ipv4Ranges: ['0.0.0.0/0'] })],
-  });
+const rule = (overrides: Partial<SecurityGroupRule>) =>
+  securityGroupRule({ protocol: 'tcp', fromPort: 22, toPort: 22, ...overrides });
+const group = (...ingress: SecurityGroupRule[]) => securityGroup({ ingress });
 
 testCheck(check, {
   pass: [

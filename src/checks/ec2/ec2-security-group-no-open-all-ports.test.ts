@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { securityGroup, securityGroupRule } from '../../testing/kinds.js';
 import { runCase, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-security-group-no-open-all-ports.js';
 
-const rule = (overrides: Partial<SecurityGroupRule>): SecurityGroupRule => ({
-  protocol: '-1',
-  fromPort: null,
-  toPort: null,
-  ipv4Ranges: [],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  sourceGroupIds: [],
-  description: null,
-  ...overrides,
-});
-const group = (...ingress: SecurityGroupRule[]) =>
-  resource('ec2.security-group', 'sg-0abc', {
-    groupId: 'sg-0abc',
-    groupName: 'web',
-    vpcId: 'vpc-1',
-    description: 'web servers',
-    ingress,
-    egress: [rule({ ipv4Ranges: ['0.0.0.0/0'] })],
-  });
+const group = (...ingress: SecurityGroupRule[]) => securityGroup({ ingress });
 
 testCheck(check, {
   pass: [
@@ -34,40 +16,52 @@ testCheck(check, {
     },
     {
       name: 'only HTTPS is open to the internet',
-      resources: [group(rule({ protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: ['0.0.0.0/0'] }))],
+      resources: [
+        group(securityGroupRule({ protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: ['0.0.0.0/0'] })),
+      ],
     },
     {
       name: 'all traffic is allowed from the VPC range and from another security group',
-      resources: [group(rule({ ipv4Ranges: ['10.0.0.0/8'], sourceGroupIds: ['sg-peer'] }))],
+      resources: [group(securityGroupRule({ ipv4Ranges: ['10.0.0.0/8'], sourceGroupIds: ['sg-peer'] }))],
     },
     {
       name: 'a wide TCP range that stops short of 65535 is open (left to the port checks)',
-      resources: [group(rule({ protocol: 'tcp', fromPort: 1024, toPort: 65535, ipv4Ranges: ['0.0.0.0/0'] }))],
+      resources: [
+        group(
+          securityGroupRule({ protocol: 'tcp', fromPort: 1024, toPort: 65535, ipv4Ranges: ['0.0.0.0/0'] }),
+        ),
+      ],
     },
     {
       name: 'every ICMP type is open to the internet',
-      resources: [group(rule({ protocol: 'icmp', fromPort: -1, toPort: -1, ipv4Ranges: ['0.0.0.0/0'] }))],
+      resources: [
+        group(securityGroupRule({ protocol: 'icmp', fromPort: -1, toPort: -1, ipv4Ranges: ['0.0.0.0/0'] })),
+      ],
     },
   ],
   fail: [
     {
       name: 'all traffic is open to any IPv4 address',
-      resources: [group(rule({ ipv4Ranges: ['0.0.0.0/0'] }))],
+      resources: [group(securityGroupRule({ ipv4Ranges: ['0.0.0.0/0'] }))],
       message: /sg-0abc \(web\) opens every port to the internet: all traffic from 0\.0\.0\.0\/0$/,
     },
     {
       name: 'all traffic is open to any IPv6 address',
-      resources: [group(rule({ ipv6Ranges: ['::/0'] }))],
+      resources: [group(securityGroupRule({ ipv6Ranges: ['::/0'] }))],
       message: /all traffic from ::\/0/,
     },
     {
       name: 'every TCP port is open to the internet',
-      resources: [group(rule({ protocol: 'tcp', fromPort: 0, toPort: 65535, ipv4Ranges: ['0.0.0.0/0'] }))],
+      resources: [
+        group(securityGroupRule({ protocol: 'tcp', fromPort: 0, toPort: 65535, ipv4Ranges: ['0.0.0.0/0'] })),
+      ],
       message: /tcp 0-65535 from 0\.0\.0\.0\/0/,
     },
     {
       name: 'every UDP port is open to the internet, by protocol number',
-      resources: [group(rule({ protocol: '17', fromPort: 0, toPort: 65535, ipv6Ranges: ['::/0'] }))],
+      resources: [
+        group(securityGroupRule({ protocol: '17', fromPort: 0, toPort: 65535, ipv6Ranges: ['::/0'] })),
+      ],
       message: /17 0-65535 from ::\/0/,
     },
   ],
@@ -98,7 +92,7 @@ describe('ec2-security-group-no-open-all-ports evidence', () => {
   it('lists each internet CIDR of the offending rules, and leaves restricted ones out', () => {
     const [result] = runCase(check, {
       name: 'one open rule with a private and a public range',
-      resources: [group(rule({ ipv4Ranges: ['10.0.0.0/8', '0.0.0.0/0'], description: 'temp' }))],
+      resources: [group(securityGroupRule({ ipv4Ranges: ['10.0.0.0/8', '0.0.0.0/0'], description: 'temp' }))],
     });
     expect(result?.evidence).toEqual({
       rules: [{ protocol: '-1', ports: 'all', cidr: '0.0.0.0/0', description: 'temp' }],

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { securityGroup, securityGroupRule } from '../../testing/kinds.js';
 import { runCase, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-security-group-no-open-database-ports.js';
 
-const rule = (overrides: Partial<SecurityGroupRule>): SecurityGroupRule => ({
-  protocol: 'tcp',
-  fromPort: 5432,
-  toPort: 5432,
-  ipv4Ranges: [],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  sourceGroupIds: [],
-  description: null,
-  ...overrides,
-});
+const rule = (overrides: Partial<SecurityGroupRule>) =>
+  securityGroupRule({ protocol: 'tcp', fromPort: 5432, toPort: 5432, ...overrides });
 const group = (...ingress: SecurityGroupRule[]) =>
-  resource('ec2.security-group', 'sg-0db', {
+  securityGroup({
     groupId: 'sg-0db',
     groupName: 'database',
-    vpcId: 'vpc-1',
     description: 'database tier',
     ingress,
     egress: [],

@@ -1,58 +1,44 @@
-import type { PasswordPolicy } from '../../core/kinds/iam.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
+import { passwordPolicy } from '../../testing/kinds.js';
 import { testCheck } from '../../testing/check-tester.js';
 import check from './iam-password-policy-min-length.js';
-
-const CIS: PasswordPolicy = {
-  minimumPasswordLength: 14,
-  requireSymbols: true,
-  requireNumbers: true,
-  requireUppercaseCharacters: true,
-  requireLowercaseCharacters: true,
-  allowUsersToChangePassword: true,
-  maxPasswordAge: null,
-  passwordReusePrevention: 24,
-  hardExpiry: false,
-};
-const account = (policy: PasswordPolicy | null) =>
-  resource('iam.password-policy', '111122223333', { policy });
 
 testCheck(check, {
   pass: [
     {
       name: 'the policy requires 14 characters',
-      resources: [account(CIS)],
+      resources: [passwordPolicy()],
       message: /at least 14 characters/,
     },
     {
       name: 'the policy requires more than 14 characters',
-      resources: [account({ ...CIS, minimumPasswordLength: 20 })],
+      resources: [passwordPolicy({ minimumPasswordLength: 20 })],
     },
     {
       name: 'a lowered 12-character requirement accepts a 12-character policy',
-      resources: [account({ ...CIS, minimumPasswordLength: 12 })],
+      resources: [passwordPolicy({ minimumPasswordLength: 12 })],
       thresholds: { minimumLength: 12 },
     },
   ],
   fail: [
     {
       name: 'the account has no password policy, so IAM’s 8-character default applies',
-      resources: [account(null)],
+      resources: [passwordPolicy(null)],
       message: /No password policy: .*8 characters/,
     },
     {
       name: 'the policy requires 13 characters',
-      resources: [account({ ...CIS, minimumPasswordLength: 13 })],
+      resources: [passwordPolicy({ minimumPasswordLength: 13 })],
       message: /accepts 13-character passwords \(at least 14 required\)/,
     },
     {
       name: 'the policy keeps the API default of 6 characters',
-      resources: [account({ ...CIS, minimumPasswordLength: 6 })],
+      resources: [passwordPolicy({ minimumPasswordLength: 6 })],
       message: /6-character/,
     },
     {
       name: 'a raised 16-character requirement rejects a 14-character policy',
-      resources: [account(CIS)],
+      resources: [passwordPolicy()],
       thresholds: { minimumLength: 16 },
       message: /at least 16 required/,
     },
@@ -60,7 +46,7 @@ testCheck(check, {
   notEvaluated: [
     {
       name: 'the password policy could not be read',
-      resources: [withGap(account(CIS), 'policy', 'access-denied', 'iam:GetAccountPasswordPolicy')],
+      resources: [withGap(passwordPolicy(), 'policy', 'access-denied', 'iam:GetAccountPasswordPolicy')],
       reason: 'access-denied',
     },
     {

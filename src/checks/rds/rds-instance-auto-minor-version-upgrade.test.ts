@@ -1,22 +1,14 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
+import { rdsInstance } from '../../testing/kinds.js';
 import { testCheck } from '../../testing/check-tester.js';
 import check from './rds-instance-auto-minor-version-upgrade.js';
 
 const instance = (overrides: Partial<AttributesOf<'rds.db-instance'>> = {}) =>
-  resource('rds.db-instance', 'orders', {
-    identifier: 'orders',
+  rdsInstance({
     engine: 'mysql',
     engineVersion: '8.0.39',
-    storageEncrypted: true,
-    kmsKeyId: null,
-    publiclyAccessible: false,
-    autoMinorVersionUpgrade: true,
     multiAZ: false,
-    backupRetentionPeriod: 7,
-    iamDatabaseAuthenticationEnabled: false,
-    deletionProtection: true,
-    dbClusterIdentifier: null,
     parameterGroupNames: ['default.mysql8.0'],
     ...overrides,
   });

@@ -1,26 +1,12 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { rdsInstance } from '../../testing/kinds.js';
 import { testCheck } from '../../testing/check-tester.js';
 import check from './rds-instance-storage-encrypted.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const instance = (overrides: Partial<AttributesOf<'rds.db-instance'>> = {}) =>
-  resource('rds.db-instance', 'orders', {
-    identifier: 'orders',
-    engine: 'postgres',
-    engineVersion: '16.3',
-    storageEncrypted: true,
-    kmsKeyId: KEY,
-    publiclyAccessible: false,
-    autoMinorVersionUpgrade: true,
-    multiAZ: true,
-    backupRetentionPeriod: 7,
-    iamDatabaseAuthenticationEnabled: false,
-    deletionProtection: true,
-    dbClusterIdentifier: null,
-    parameterGroupNames: ['default.postgres16'],
-    ...overrides,
-  });
+  rdsInstance({ kmsKeyId: KEY, ...overrides });
 
 testCheck(check, {
   pass: [
