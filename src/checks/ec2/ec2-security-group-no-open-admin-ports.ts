@@ -1,17 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { describeRule, isInternet, portsLabel, tcpPortsOf } from './support/rules.js';
-
-/** One internet-open ingress rule reaching an administration port. */
-interface OpenRule {
-  /** As AWS gives it: `tcp`, `6`, `-1` (all traffic). */
-  protocol: string;
-  /** `22`, `0-65535`, or `all`. */
-  ports: string;
-  cidr: string;
-  adminPorts: number[];
-  description: string | null;
-}
+import { describeRule, openToInternet } from './support/rules.js';
 
 export default defineCheck({
   id: 'ec2-security-group-no-open-admin-ports',
@@ -40,20 +29,13 @@ export default defineCheck({
   evaluate(group, ctx) {
     const { groupId, groupName, ingress } = group.attributes;
     const ports = ctx.thresholds.ports;
-    const open: OpenRule[] = [];
-    for (const rule of ingress) {
-      const adminPorts = tcpPortsOf(rule, ports);
-      if (adminPorts.length === 0) continue;
-      for (const cidr of [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter(isInternet)) {
-        open.push({
-          protocol: rule.protocol,
-          ports: portsLabel(rule),
-          cidr,
-          adminPorts,
-          description: rule.description,
-        });
-      }
-    }
+    const open = openToInternet(ingress, ports).map(({ reached, ...rule }) => ({
+      protocol: rule.protocol,
+      ports: rule.ports,
+      cidr: rule.cidr,
+      adminPorts: reached,
+      description: rule.description,
+    }));
     const label = `Security group ${groupId} (${groupName})`;
     if (open.length === 0) {
       return pass(`${label} opens none of ports ${ports.join(', ')} to the internet`, { ports: [...ports] });

@@ -57,3 +57,36 @@ export function describeRule(rule: { protocol: string; ports: string; cidr: stri
   const traffic = isAllTraffic(rule.protocol) ? 'all traffic' : `${rule.protocol} ${rule.ports}`;
   return `${traffic} from ${rule.cidr}`;
 }
+
+/** One ingress rule open to the internet, with the watched ports it reaches. */
+export interface InternetOpenRule {
+  /** As AWS gives it: `tcp`, `6`, `-1` (all traffic). */
+  protocol: string;
+  /** `22`, `0-65535`, or `all`. */
+  ports: string;
+  cidr: string;
+  reached: number[];
+  description: string | null;
+}
+
+/** Each (rule, internet CIDR) pair whose TCP reach includes one of `ports`. */
+export function openToInternet(
+  ingress: readonly SecurityGroupRule[],
+  ports: readonly number[],
+): InternetOpenRule[] {
+  const open: InternetOpenRule[] = [];
+  for (const rule of ingress) {
+    const reached = tcpPortsOf(rule, ports);
+    if (reached.length === 0) continue;
+    for (const cidr of [...rule.ipv4Ranges, ...rule.ipv6Ranges].filter(isInternet)) {
+      open.push({
+        protocol: rule.protocol,
+        ports: portsLabel(rule),
+        cidr,
+        reached,
+        description: rule.description,
+      });
+    }
+  }
+  return open;
+}
