@@ -1,17 +1,10 @@
 # Generates examples/demo-account.json (run from the repository root: python3 examples/tools/generate-demo-account.py).
 # The snapshot it writes is validated by the test suite; edit here, regenerate, and commit both.
-import json
-A='123456789012'
-T='2026-11-20T09:14:03Z'
-def ago(days, hour=10):
-    import datetime
-    base=datetime.datetime(2026,11,20,9,14,3)
-    d=base-datetime.timedelta(days=days)
-    return d.strftime('%Y-%m-%dT%H:%M:%SZ')
-def r(kind,id,attrs,arn=None,tags=None,gaps=None):
-    o={'kind':kind,'id':id,'arn':arn,'tags':tags or {},'attributes':attrs}
-    if gaps: o['gaps']=gaps
-    return o
+# Resources of later kinds live in demo_parts/*.py, one file per area: each may define GLOBAL, US_EAST_1,
+# EU_WEST_1 and AP_SOUTHEAST_2 (lists of resources) and KINDS (kinds collected even if no resource has them).
+import glob as globfiles, importlib.util, json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_common import A, T, ago, r
 def key(id,status,created,used):
     return {'id':id,'status':status,'createdAt':created,'lastUsedAt':used}
 def user(name,pw,mfa,keys,created,pwused=None,tags=None):
@@ -234,13 +227,24 @@ apse2 += [
   table('ap-southeast-2', 'apac-catalog', True),
 ]
 
+extra_kinds=set()
+for path in sorted(globfiles.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'demo_parts', '*.py'))):
+    spec=importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+    part=importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(part)
+    glob += getattr(part, 'GLOBAL', [])
+    use1 += getattr(part, 'US_EAST_1', [])
+    euw1 += getattr(part, 'EU_WEST_1', [])
+    apse2 += getattr(part, 'AP_SOUTHEAST_2', [])
+    extra_kinds |= set(getattr(part, 'KINDS', []))
+
 for k in apse2:
     if k['kind']=='kms.key': k['attributes'].pop('rotationEnabled',None)
 snap={'schemaVersion':1,
  'collection':{'source':'live','startedAt':'2026-11-20T09:12:41Z','finishedAt':T,'caller':{'account':A,'arn':f'arn:aws:sts::{A}:assumed-role/OnusAudit/onus','userId':'AROAQXAMPLEONUSAUDIT:onus'},'partition':'aws',
   'regions':['ap-southeast-2','eu-west-1','me-central-1','us-east-1'],
   'skippedRegions':['af-south-1','ap-east-1','ap-south-2','eu-south-1','il-central-1'],
-  'kinds':sorted({res['kind'] for res in glob+use1+euw1+apse2} | {'iam.root-user','iam.user','iam.password-policy','s3.account-public-access-block','s3.bucket','ec2.security-group','ec2.ebs-encryption-by-default','ec2.instance','cloudtrail.trail','guardduty.detector','kms.key','secretsmanager.secret','accessanalyzer.analyzer','config.recorder','securityhub.hub','ec2.image','ec2.snapshot','ec2.launch-template','eks.cluster','ecr.repository','elbv2.load-balancer','lambda.function','rds.db-cluster','rds.db-instance','rds.db-snapshot','dynamodb.table','efs.file-system','sqs.queue','sns.topic','ssm.parameter','logs.log-group','ec2.volume','ec2.vpc','ec2.network-acl','cloudfront.distribution'}),
+  'kinds':sorted({res['kind'] for res in glob+use1+euw1+apse2} | extra_kinds | {'iam.root-user','iam.user','iam.password-policy','s3.account-public-access-block','s3.bucket','ec2.security-group','ec2.ebs-encryption-by-default','ec2.instance','cloudtrail.trail','guardduty.detector','kms.key','secretsmanager.secret','accessanalyzer.analyzer','config.recorder','securityhub.hub','ec2.image','ec2.snapshot','ec2.launch-template','eks.cluster','ecr.repository','elbv2.load-balancer','lambda.function','rds.db-cluster','rds.db-instance','rds.db-snapshot','dynamodb.table','efs.file-system','sqs.queue','sns.topic','ssm.parameter','logs.log-group','ec2.volume','ec2.vpc','ec2.network-acl','cloudfront.distribution'}),
   'errors':[
    {'account':A,'region':'us-east-1','service':'s3','action':'s3:GetBucketPolicy','message':'AccessDenied on acme-data-lake-raw: explicit deny in a resource-based policy'},
    {'account':A,'region':'ap-southeast-2','service':'ec2','action':'ec2:GetEbsEncryptionByDefault','message':'RequestLimitExceeded after 10 attempts'},
