@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/checks/index.js';
 import { DOMAINS } from '../src/core/domain.js';
+import { loadFramework } from '../src/frameworks/index.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DEMO = join(ROOT, 'examples/demo-account.json');
@@ -234,10 +235,25 @@ describe('onus compliance', () => {
     expect(markdown.stdout).toMatch(/^## CIS Amazon Web Services Foundations Benchmark v5\.0\.0/);
   });
 
+  it('assesses CIS v3.0.0, FSBP and NIST SP 800-53 Rev. 5 over the demo account', async () => {
+    for (const [id, count] of [
+      ['cis-3.0', 62],
+      ['fsbp', loadFramework('fsbp').requirements.length],
+      ['nist-800-53-r5', loadFramework('nist-800-53-r5').requirements.length],
+    ] as const) {
+      const run = await onus(['compliance', id, '--demo', '--format', 'json', '-q']);
+      expect(run.code, id).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.framework.id).toBe(id);
+      expect(report.results, id).toHaveLength(count);
+      expect(report.totals.fail, id).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses an unknown framework in one line', async () => {
     expectOneLineError(
       await onus(['compliance', 'cis-9', '--demo']),
-      /unknown framework 'cis-9' \(onus knows: cis-5\.0\)/,
+      /unknown framework 'cis-9' \(onus knows: cis-5\.0, cis-3\.0, fsbp, nist-800-53-r5\)/,
     );
   });
 });

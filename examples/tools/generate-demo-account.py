@@ -7,16 +7,35 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from demo_common import A, T, ago, r
 def key(id,status,created,used):
     return {'id':id,'status':status,'createdAt':created,'lastUsedAt':used}
-def user(name,pw,mfa,keys,created,pwused=None,tags=None):
-    return r('iam.user',name,{'name':name,'createdAt':created,'passwordEnabled':pw,'passwordLastUsed':pwused,'mfaActive':mfa,'accessKeys':keys},arn=f'arn:aws:iam::{A}:user/{name}',tags=tags)
+# Groups and policies of the users above (demo_parts/10_iam.py holds the groups, roles and policies themselves).
+USER_IAM={
+ 'alice.nguyen':{'groups':['platform-admins']},
+ 'bob.martins':{'groups':['data-engineers']},
+ 'carol.osei':{'groups':['security-audit','platform-admins']},
+ 'dave.kowalski':{'groups':['finance'],'attached':['arn:aws:iam::aws:policy/AdministratorAccess']},
+ 'ci-deploy':{'inline':[{'name':'deploy','document':{'Version':'2012-10-17','Statement':[{'Sid':'Deploy','Effect':'Allow','Action':['cloudformation:*','s3:*','iam:PassRole'],'Resource':'*'}]}}]},
+ 'backup-agent':{'groups':['backup-operators']},
+ 'legacy-reporting':{'inline':[{'name':'reporting-temp-full-access','document':{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'*','Resource':'*'}]}}]},
+}
+def user(name,pw,mfa,keys,created,pwused=None,tags=None,attached=(),inline=(),groups=()):
+    extra=USER_IAM.get(name,{})
+    attached=list(attached) or extra.get('attached',[]); inline=list(inline) or extra.get('inline',[]); groups=list(groups) or extra.get('groups',[])
+    return r('iam.user',name,{'name':name,'createdAt':created,'passwordEnabled':pw,'passwordLastUsed':pwused,'mfaActive':mfa,'accessKeys':keys,'attachedManagedPolicies':list(attached),'inlinePolicies':list(inline),'groups':list(groups)},arn=f'arn:aws:iam::{A}:user/{name}',tags=tags)
 PAB_ON={'blockPublicAcls':True,'ignorePublicAcls':True,'blockPublicPolicy':True,'restrictPublicBuckets':True}
 def tls_deny(b, action='s3:*', principal='*', extra=None):
     cond={'Bool':{'aws:SecureTransport':'false'}}
     if extra: cond.update(extra)
     return {'Sid':'DenyInsecureTransport','Effect':'Deny','Principal':principal,'Action':action,'Resource':[f'arn:aws:s3:::{b}',f'arn:aws:s3:::{b}/*'],'Condition':cond}
-def bucket(name,region,pab,policy,enc=('AES256',None),created=None,tags=None,gaps=None):
+# The demo company versions and access-logs the buckets that hold classified data (tagged data-classification),
+# not the others; ACLs are off (the default for new buckets) and nobody uses MFA Delete unless a part says so.
+OWNER_GRANT={'granteeType':'CanonicalUser','grantee':'79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be','permission':'FULL_CONTROL'}
+def bucket(name,region,pab,policy,enc=('AES256',None),created=None,tags=None,gaps=None,versioning=False,mfa_delete=False,acl=None,ownership='BucketOwnerEnforced',logging=False):
+    classified='data-classification' in (tags or {})
+    if versioning is False: versioning='Enabled' if classified else None
+    if logging is False: logging={'targetBucket':'acme-s3-access-logs','targetPrefix':f'{name}/'} if classified else None
     attrs={'name':name,'createdAt':created or ago(900),'publicAccessBlock':pab,'policy':policy,
-           'defaultEncryption':{'algorithm':enc[0],'kmsKeyId':enc[1],'bucketKeyEnabled':enc[0]!='AES256'}}
+           'defaultEncryption':{'algorithm':enc[0],'kmsKeyId':enc[1],'bucketKeyEnabled':enc[0]!='AES256'},
+           'versioning':versioning,'mfaDelete':mfa_delete,'acl':acl if acl is not None else [OWNER_GRANT],'objectOwnership':ownership,'logging':logging}
     if gaps:
         for g in gaps: attrs.pop(g['field'],None)
     return r('s3.bucket',name,attrs,arn=f'arn:aws:s3:::{name}',tags=tags,gaps=gaps)
@@ -25,25 +44,34 @@ def rule(proto,fr,to,v4=(),v6=(),groups=(),desc=None):
 EGRESS=[rule('-1',None,None,['0.0.0.0/0'])]
 def sg(region,gid,name,vpc,desc,ingress,tags=None):
     return r('ec2.security-group',gid,{'groupId':gid,'groupName':name,'vpcId':vpc,'description':desc,'ingress':ingress,'egress':EGRESS},arn=f'arn:aws:ec2:{region}:{A}:security-group/{gid}',tags=tags)
-def inst(region,iid,state,itype,tokens,vpc,pub=None,profile=None,tags=None):
-    return r('ec2.instance',iid,{'instanceId':iid,'state':state,'instanceType':itype,'imageId':'ami-0c7217cdde317cfec','vpcId':vpc,'publicIpAddress':pub,'iamInstanceProfileArn':profile,
+# Each demo VPC's (public, private) subnets, as demo_parts/70_secrets_network.py defines them: an instance with a
+# public address sits in the public one.
+SUBNETS={'vpc-0f00d1e2a3b4c5d60':('subnet-0a1','subnet-0a2'),'vpc-0e11a2b3c4d5e6f70':('subnet-0e1','subnet-0e2'),'vpc-0c21d2e3f4a5b6c70':('subnet-0c1','subnet-0c1')}
+def inst(region,iid,state,itype,tokens,vpc,pub=None,profile=None,tags=None,subnet=None):
+    return r('ec2.instance',iid,{'instanceId':iid,'state':state,'instanceType':itype,'imageId':'ami-0c7217cdde317cfec','vpcId':vpc,'subnetId':subnet or SUBNETS[vpc][0 if pub else 1],'publicIpAddress':pub,'iamInstanceProfileArn':profile,
         'metadataOptions':{'httpEndpoint':'enabled','httpTokens':tokens,'httpPutResponseHopLimit':2 if tokens=='required' else 1}},arn=f'arn:aws:ec2:{region}:{A}:instance/{iid}',tags=tags)
 def ebs(region,enabled,kms=None,gaps=None):
     attrs={'enabled':enabled,'kmsKeyId':kms}
     if gaps:
         for g in gaps: attrs.pop(g['field'],None)
     return r('ec2.ebs-encryption-by-default',region,attrs,gaps=gaps)
-def trail(region,name,multi,logging,validation,bucket,kms,mgmt=(True,True),org=False):
-    return r('cloudtrail.trail',f'arn:aws:cloudtrail:{region}:{A}:trail/{name}',{'name':name,'homeRegion':region,'isMultiRegionTrail':multi,'isOrganizationTrail':org,'isLogging':logging,'logFileValidationEnabled':validation,'s3BucketName':bucket,'kmsKeyId':kms,'managementEvents':{'read':mgmt[0],'write':mgmt[1]}},arn=f'arn:aws:cloudtrail:{region}:{A}:trail/{name}')
-def det(region,did,status):
-    return r('guardduty.detector',did,{'detectorId':did,'status':status},arn=f'arn:aws:guardduty:{region}:{A}:detector/{did}')
-def kms(region,kid,desc,manager,rotation,spec='SYMMETRIC_DEFAULT',usage='ENCRYPT_DECRYPT',state='Enabled',gaps=None,tags=None):
-    attrs={'keyId':kid,'description':desc,'keyManager':manager,'keySpec':spec,'keyUsage':usage,'keyState':state,'origin':'AWS_KMS','rotationEnabled':rotation}
+def trail(region,name,multi,logging,validation,bucket,kms,mgmt=(True,True),org=False,cwl=None,delivered=None,s3data=(False,False)):
+    return r('cloudtrail.trail',f'arn:aws:cloudtrail:{region}:{A}:trail/{name}',{'name':name,'homeRegion':region,'isMultiRegionTrail':multi,'isOrganizationTrail':org,'isLogging':logging,'logFileValidationEnabled':validation,'s3BucketName':bucket,'kmsKeyId':kms,'managementEvents':{'read':mgmt[0],'write':mgmt[1]},
+        'cloudWatchLogsLogGroupArn':f'arn:aws:logs:{region}:{A}:log-group:{cwl}:*' if cwl else None,'latestCloudWatchLogsDeliveryAt':delivered,'s3DataEvents':{'read':s3data[0],'write':s3data[1]}},arn=f'arn:aws:cloudtrail:{region}:{A}:trail/{name}')
+# A detector with the foundational sources and S3/EKS protection on, the newer paid plans off (a common setup).
+DET_FEATURES={'CLOUD_TRAIL':'ENABLED','DNS_LOGS':'ENABLED','FLOW_LOGS':'ENABLED','S3_DATA_EVENTS':'ENABLED','EKS_AUDIT_LOGS':'ENABLED','EBS_MALWARE_PROTECTION':'DISABLED','RDS_LOGIN_EVENTS':'DISABLED','LAMBDA_NETWORK_LOGS':'DISABLED','EKS_RUNTIME_MONITORING':'ENABLED','RUNTIME_MONITORING':'DISABLED'}
+def det(region,did,status,features=None,findings=(),truncated=False):
+    return r('guardduty.detector',did,{'detectorId':did,'status':status,'features':features or DET_FEATURES,'highSeverityFindings':{'findings':list(findings),'truncated':truncated}},arn=f'arn:aws:guardduty:{region}:{A}:detector/{did}')
+# The key policy KMS gives a key by default: the account's IAM policies decide who may use it.
+DEFAULT_KEY_POLICY={'Version':'2012-10-17','Id':'key-default-1','Statement':[{'Sid':'Enable IAM User Permissions','Effect':'Allow','Principal':{'AWS':f'arn:aws:iam::{A}:root'},'Action':'kms:*','Resource':'*'}]}
+def kms(region,kid,desc,manager,rotation,spec='SYMMETRIC_DEFAULT',usage='ENCRYPT_DECRYPT',state='Enabled',gaps=None,tags=None,policy=None):
+    attrs={'keyId':kid,'description':desc,'keyManager':manager,'keySpec':spec,'keyUsage':usage,'keyState':state,'origin':'AWS_KMS','rotationEnabled':rotation,'policy':policy or DEFAULT_KEY_POLICY}
     if gaps:
         for g in gaps: attrs.pop(g['field'],None)
     return r('kms.key',kid,attrs,arn=f'arn:aws:kms:{region}:{A}:key/{kid}',gaps=gaps,tags=tags)
-def secret(region,name,rot,interval,last,created,kmsid=None):
-    return r('secretsmanager.secret',f'arn:aws:secretsmanager:{region}:{A}:secret:{name}-a1b2c3',{'name':name,'rotationEnabled':rot,'rotationIntervalDays':interval,'lastRotatedAt':last,'createdAt':created,'kmsKeyId':kmsid},arn=f'arn:aws:secretsmanager:{region}:{A}:secret:{name}-a1b2c3')
+def secret(region,name,rot,interval,last,created,kmsid=None,policy=None,accessed=1):
+    # accessed: days since the secret was last retrieved (Secrets Manager keeps the day only); None if never.
+    return r('secretsmanager.secret',f'arn:aws:secretsmanager:{region}:{A}:secret:{name}-a1b2c3',{'name':name,'rotationEnabled':rot,'rotationIntervalDays':interval,'lastRotatedAt':last,'createdAt':created,'kmsKeyId':kmsid,'policy':policy,'lastAccessedAt':None if accessed is None else ago(accessed)[:10]},arn=f'arn:aws:secretsmanager:{region}:{A}:secret:{name}-a1b2c3')
 
 glob=[
  r('iam.root-user','root',{'arn':f'arn:aws:iam::{A}:root','mfaActive':False,'hardwareMfa':None,'accessKeys':[key(None,'Active',ago(2100),ago(3))],'passwordLastUsed':ago(12)},arn=f'arn:aws:iam::{A}:root'),
@@ -69,7 +97,7 @@ use1=[
  inst('us-east-1','i-0d1e2f3a4b5c60001','running','t3.medium','required','vpc-0f00d1e2a3b4c5d60',None,f'arn:aws:iam::{A}:instance-profile/web',{'Name':'web-1','app':'storefront'}),
  inst('us-east-1','i-0d1e2f3a4b5c60002','running','t3.medium','required','vpc-0f00d1e2a3b4c5d60',None,f'arn:aws:iam::{A}:instance-profile/web',{'Name':'web-2','app':'storefront'}),
  inst('us-east-1','i-0d1e2f3a4b5c60003','running','t3.micro','optional','vpc-0f00d1e2a3b4c5d60','203.0.113.24',None,{'Name':'bastion','app':'ops'}),
- trail('us-east-1','acme-management-events',True,True,False,'acme-prod-cloudtrail-logs',f'arn:aws:kms:us-east-1:{A}:key/6f1c2a9e-1d4b-4c8e-9a51-0b7e2c4d8f10'),
+ trail('us-east-1','acme-management-events',True,True,False,'acme-prod-cloudtrail-logs',f'arn:aws:kms:us-east-1:{A}:key/6f1c2a9e-1d4b-4c8e-9a51-0b7e2c4d8f10',cwl='/aws/cloudtrail/acme-management-events',delivered=ago(0)),
  det('us-east-1','6ec6a1d2b3c4d5e6f7a8b9c0d1e2f3a4','ENABLED'),
  kms('us-east-1','6f1c2a9e-1d4b-4c8e-9a51-0b7e2c4d8f10','CloudTrail and data lake','CUSTOMER',True,tags={'purpose':'audit'}),
  kms('us-east-1','9b2d4f6a-8c0e-4a2b-9d4f-6a8c0e2b4d6f','payments tokenization','CUSTOMER',False,tags={'team':'payments'}),
@@ -87,7 +115,7 @@ euw1=[
  sg('eu-west-1','sg-0e1f2a3b4c5d60013','alb-public','vpc-0e11a2b3c4d5e6f70','public load balancer',[rule('tcp',443,443,['0.0.0.0/0'])]),
  inst('eu-west-1','i-0e1f2a3b4c5d60011','running','m6i.large','required','vpc-0e11a2b3c4d5e6f70',None,f'arn:aws:iam::{A}:instance-profile/app',{'Name':'app-eu-1'}),
  inst('eu-west-1','i-0e1f2a3b4c5d60012','running','t3.large','optional','vpc-0e11a2b3c4d5e6f70','198.51.100.7',None,{'Name':'win-tools'}),
- trail('eu-west-1','eu-debug-trail',False,False,True,'acme-eu-backups',None,mgmt=(False,True)),
+ trail('eu-west-1','eu-debug-trail',False,False,True,'acme-eu-backups',None,mgmt=(False,True),s3data=(False,True)),
  kms('eu-west-1','2b4d6f8a-0c2e-4a4c-8e6a-0c2e4a6c8e0a','customer exports','CUSTOMER',True),
  secret('eu-west-1','prod/exports/sftp-password',False,None,None,ago(300)),
 ]
@@ -119,19 +147,19 @@ def image(region, iid, name, public, enc):
     return r('ec2.image', iid, {'imageId': iid, 'name': name, 'public': public, 'creationDate': ago(120), 'encrypted': enc}, arn=f'arn:aws:ec2:{region}::image/{iid}')
 def template(region, tid, name, tokens, userdata, public_ip):
     return r('ec2.launch-template', tid, {'launchTemplateId': tid, 'name': name, 'latestVersion': 3, 'metadataOptions': {'httpEndpoint': 'enabled', 'httpTokens': tokens} if tokens else None, 'userData': userdata, 'associatePublicIpAddress': public_ip}, arn=f'arn:aws:ec2:{region}:{A}:launch-template/{tid}')
-def loggroup(region, name, retention, kms):
-    return r('logs.log-group', name, {'name': name, 'retentionInDays': retention, 'kmsKeyId': kms, 'metricFilters': []}, arn=f'arn:aws:logs:{region}:{A}:log-group:{name}')
+def loggroup(region, name, retention, kms, filters=()):
+    return r('logs.log-group', name, {'name': name, 'retentionInDays': retention, 'kmsKeyId': kms, 'metricFilters': list(filters)}, arn=f'arn:aws:logs:{region}:{A}:log-group:{name}')
 def recorder(region, recording):
     recs = [{'name': 'default', 'allSupported': True, 'includeGlobalResourceTypes': region == 'us-east-1', 'recording': True, 'lastStatus': 'Success'}] if recording else []
     return r('config.recorder', region, {'recorders': recs, 'deliveryChannelConfigured': recording})
 def hub(region, enabled):
-    std = [{'arn': 'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0', 'status': 'READY'}] if enabled else []
+    std = []  # enabled without the default standards: securityhub-standards-enabled fails
     return r('securityhub.hub', region, {'enabled': enabled, 'subscribedAt': ago(300) if enabled else None, 'standards': std}, arn=f'arn:aws:securityhub:{region}:{A}:hub/default' if enabled else None)
 def analyzer(region, name):
     arn = f'arn:aws:access-analyzer:{region}:{A}:analyzer/{name}'
     return r('accessanalyzer.analyzer', arn, {'name': name, 'arn': arn, 'type': 'ACCOUNT', 'status': 'ACTIVE'}, arn=arn)
 def rdsinst(region, ident, enc, public, minor, deletion, cluster=None, engine='postgres'):
-    return r('rds.db-instance', ident, {'identifier': ident, 'engine': engine, 'engineVersion': '16.4', 'storageEncrypted': enc, 'kmsKeyId': f'arn:aws:kms:{region}:{A}:key/6f1c2a9e-1d4b-4c8e-9a51-0b7e2c4d8f10' if enc else None, 'publiclyAccessible': public, 'autoMinorVersionUpgrade': minor, 'multiAZ': False, 'backupRetentionPeriod': 7, 'iamDatabaseAuthenticationEnabled': False, 'deletionProtection': deletion, 'dbClusterIdentifier': cluster, 'parameterGroupNames': ['default.postgres16']}, arn=f'arn:aws:rds:{region}:{A}:db:{ident}')
+    return r('rds.db-instance', ident, {'identifier': ident, 'engine': engine, 'engineVersion': '16.4', 'storageEncrypted': enc, 'kmsKeyId': f'arn:aws:kms:{region}:{A}:key/6f1c2a9e-1d4b-4c8e-9a51-0b7e2c4d8f10' if enc else None, 'publiclyAccessible': public, 'autoMinorVersionUpgrade': minor, 'multiAZ': False, 'backupRetentionPeriod': 7, 'iamDatabaseAuthenticationEnabled': False, 'deletionProtection': deletion, 'dbClusterIdentifier': cluster, 'readReplicaSourceIdentifier': None, 'parameterGroupNames': ['default.postgres16']}, arn=f'arn:aws:rds:{region}:{A}:db:{ident}')
 def rdscluster(region, ident, enc):
     return r('rds.db-cluster', ident, {'identifier': ident, 'engine': 'aurora-postgresql', 'storageEncrypted': enc, 'kmsKeyId': None, 'deletionProtection': True, 'iamDatabaseAuthenticationEnabled': True, 'backupRetentionPeriod': 14, 'multiAZ': True}, arn=f'arn:aws:rds:{region}:{A}:cluster:{ident}')
 def rdssnap(region, ident, enc, public):
@@ -144,9 +172,9 @@ def efs(region, fid, enc):
 def queue(region, name, sse, kms=None):
     url = f'https://sqs.{region}.amazonaws.com/{A}/{name}'
     return r('sqs.queue', url, {'url': url, 'arn': f'arn:aws:sqs:{region}:{A}:{name}', 'name': name, 'sqsManagedSse': sse, 'kmsMasterKeyId': kms, 'policy': None}, arn=f'arn:aws:sqs:{region}:{A}:{name}')
-def topic(region, name, kms):
+def topic(region, name, kms, subscribers=0):
     arn = f'arn:aws:sns:{region}:{A}:{name}'
-    return r('sns.topic', arn, {'arn': arn, 'name': name, 'kmsMasterKeyId': kms, 'policy': None}, arn=arn)
+    return r('sns.topic', arn, {'arn': arn, 'name': name, 'kmsMasterKeyId': kms, 'policy': None, 'confirmedSubscriptions': subscribers}, arn=arn)
 def repo(region, name, scan, mut):
     return r('ecr.repository', name, {'name': name, 'uri': f'{A}.dkr.ecr.{region}.amazonaws.com/{name}', 'scanOnPush': scan, 'tagMutability': mut, 'encryptionType': 'AES256', 'kmsKey': None, 'policy': None, 'hasLifecyclePolicy': scan}, arn=f'arn:aws:ecr:{region}:{A}:repository/{name}')
 def eks(region, name, public, cidrs):
@@ -178,7 +206,6 @@ use1 += [
   image('us-east-1', 'ami-0a1b2c3d4e5f60002', 'bastion-base', True, False),
   template('us-east-1', 'lt-0a1b2c3d4e5f60001', 'storefront-web', 'required', '#!/bin/bash\nsystemctl start storefront', False),
   template('us-east-1', 'lt-0a1b2c3d4e5f60002', 'batch-workers', None, '#!/bin/bash\n/opt/batch/run.sh', True),
-  loggroup('us-east-1', '/aws/cloudtrail/acme-management-events', 365, f'arn:aws:kms:us-east-1:{A}:key/6f1c2a9e-1d4b-4c8e-9a51-0b7e2c4d8f10'),
   loggroup('us-east-1', '/aws/lambda/order-webhook', 14, None),
   recorder('us-east-1', True),
   hub('us-east-1', True),
@@ -192,7 +219,7 @@ use1 += [
   efs('us-east-1', 'fs-0a1b2c3d4e5f60001', True),
   queue('us-east-1', 'order-events', True),
   queue('us-east-1', 'legacy-import', False),
-  topic('us-east-1', 'security-alerts', 'alias/aws/sns'),
+  topic('us-east-1', 'security-alerts', 'alias/aws/sns', subscribers=2),
   topic('us-east-1', 'marketing-events', None),
   repo('us-east-1', 'storefront', True, 'IMMUTABLE'),
   repo('us-east-1', 'batch-tools', False, 'MUTABLE'),

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { CHECKS } from '../checks/index.js';
-import type { Check } from '../core/check.js';
+import type { Check, ThresholdValue } from '../core/check.js';
 import type { Inventory } from '../core/inventory.js';
 import { scanInventory, type ScanReport } from '../core/scan.js';
 import { UserError } from './errors.js';
@@ -13,9 +13,11 @@ export function evaluate(
   inventory: Inventory,
   target: ScanReport['target'],
   checks: readonly Check[] = CHECKS,
+  thresholds: Record<string, Record<string, ThresholdValue>> = {},
 ): ScanReport {
   return scanInventory(inventory, checks, {
     now: new Date(inventory.collection.finishedAt),
+    thresholds,
     generatedAt: new Date(),
     tool: { name: 'onus', version: VERSION },
     target,

@@ -15,13 +15,18 @@ function withAwsOptions(command: Command): Command {
     .option('--external-id <id>', 'external id for --role-arn')
     .option('--region <list>', 'scan only these regions (comma-separated; default: every enabled region)')
     .option('--exclude-region <list>', 'skip these regions (comma-separated)')
-    .option('--concurrency <n>', 'most AWS requests in flight at once', '32')
+    .option('--concurrency <n>', 'most AWS requests in flight at once (default: 32)')
     .option('--rate <list>', 'calls per second per service, e.g. iam=4,ec2=10 (defaults are conservative)')
     .option(
       '--org',
       'scan every active account of the organization (from its management or a delegated admin account)',
     )
-    .option('--org-role <name>', 'with --org: the role to assume in each member account');
+    .option('--org-role <name>', 'with --org: the role to assume in each member account')
+    .option(
+      '--config <file>',
+      'read this config file instead of the nearest onus.config.yaml/.yml/.json upward',
+    )
+    .option('--no-config', 'ignore config files');
 }
 
 function program(setExit: (code: number) => void): Command {
@@ -50,9 +55,10 @@ function program(setExit: (code: number) => void): Command {
       `run only checks of these severities (comma-separated: ${SEVERITIES.join(', ')})`,
     )
     .addOption(
-      new Option('--fail-on <severity>', 'exit 3 when a check of this severity or above fails')
-        .choices([...SEVERITIES, 'none'])
-        .default('info'),
+      new Option(
+        '--fail-on <severity>',
+        "exit 3 when a check of this severity or above fails (default: the config file's failOn, else info)",
+      ).choices([...SEVERITIES, 'none']),
     )
     .option('-q, --quiet', 'print nothing but the results', false)
     .option('--no-color', 'no colour (NO_COLOR is honoured too)');
@@ -63,7 +69,9 @@ function program(setExit: (code: number) => void): Command {
 
   const complianceCommand = root
     .command('compliance')
-    .description('assess a compliance framework (cis-5.0): every requirement with a status, and a score')
+    .description(
+      'assess a compliance framework (cis-5.0, cis-3.0, fsbp, nist-800-53-r5): every requirement with a status, and a score',
+    )
     .argument('<framework>', 'framework id, e.g. cis-5.0')
     .option('--snapshot <file>', 'assess an inventory snapshot instead of the live account')
     .option('--demo', 'assess the bundled demo account')
@@ -102,8 +110,9 @@ function program(setExit: (code: number) => void): Command {
     .command('checks')
     .description('list the checks onus runs')
     .option('--json', 'full metadata as JSON', false)
+    .option('--markdown', 'the catalog as Markdown, with remediation and framework citations', false)
     .option('--no-color', 'no colour')
-    .action(async (flags: { json: boolean; color: boolean }) => {
+    .action(async (flags: { json: boolean; markdown: boolean; color: boolean }) => {
       const { listChecks } = await import('./commands/checks.js');
       setExit(listChecks(flags));
     });

@@ -1,5 +1,6 @@
 import type { Check } from '../core/check.js';
 import { isSeverity, SEVERITIES, type Severity } from '../core/severity.js';
+import { configuredChecks, EMPTY_CONFIG, type OnusConfig } from './config.js';
 import { UserError } from './errors.js';
 
 function list(value: string): string[] {
@@ -16,12 +17,25 @@ export function parseSeverity(value: string, flag: string): Severity {
   return severity;
 }
 
-/** The checks a run selects with `--checks id,id` and `--severity sev,sev`; unknown names are user errors. */
+/**
+ * The checks a run selects: the config file's selection, then `--checks id,id` (which replaces the config's
+ * include and exclude lists) and `--severity sev,sev` (which replaces its severities). Unknown names are user
+ * errors.
+ */
 export function selectChecks(
   all: readonly Check[],
   options: { checks?: string; severity?: string },
+  config: OnusConfig = EMPTY_CONFIG,
 ): Check[] {
-  let selected = [...all];
+  const fromConfig = {
+    ...config,
+    checks: {
+      include: options.checks === undefined ? config.checks.include : null,
+      exclude: options.checks === undefined ? config.checks.exclude : [],
+      severity: options.severity === undefined ? config.checks.severity : null,
+    },
+  };
+  let selected = configuredChecks(fromConfig, all);
   if (options.checks !== undefined) {
     const ids = list(options.checks);
     if (ids.length === 0) throw new UserError('--checks: give at least one check id (see `onus checks`)');
@@ -39,7 +53,10 @@ export function selectChecks(
     if (severities.length === 0) throw new UserError('--severity: give at least one severity');
     selected = selected.filter((check) => severities.includes(check.severity));
   }
-  if (selected.length === 0)
-    throw new UserError('no check matches the selection given by --checks and --severity');
+  if (selected.length === 0) {
+    throw new UserError(
+      `no check matches the selection given by --checks and --severity${config.file ? ` and ${config.file}` : ''}`,
+    );
+  }
   return selected;
 }

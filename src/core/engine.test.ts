@@ -22,10 +22,23 @@ const user = (name: string, mfaActive: boolean) =>
     passwordLastUsed: null,
     mfaActive,
     accessKeys: [],
+    attachedManagedPolicies: [],
+    inlinePolicies: [],
+    groups: [],
   });
 
 const detector = (region: string) =>
-  resource('guardduty.detector', `d-${region}`, { detectorId: `d-${region}`, status: 'ENABLED' }, { region });
+  resource(
+    'guardduty.detector',
+    `d-${region}`,
+    {
+      detectorId: `d-${region}`,
+      status: 'ENABLED',
+      features: {},
+      highSeverityFindings: { findings: [], truncated: false },
+    },
+    { region },
+  );
 
 function mfaCheck(
   evaluate = vi.fn((u: { attributes: { mfaActive: boolean } }) =>
@@ -257,6 +270,9 @@ describe('engine', () => {
         s3BucketName: null,
         kmsKeyId: null,
         managementEvents: { read: true, write: true },
+        cloudWatchLogsLogGroupArn: null,
+        latestCloudWatchLogsDeliveryAt: null,
+        s3DataEvents: { read: false, write: false },
       },
       { account: ACCOUNT },
     );

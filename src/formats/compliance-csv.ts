@@ -7,7 +7,7 @@ function field(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per requirement. */
+/** One row per requirement; level (CIS) and severity (FSBP) stay empty for frameworks that do not have them. */
 export function formatComplianceCsv(report: ComplianceReport): string {
   const rows = [
     [
@@ -22,6 +22,9 @@ export function formatComplianceCsv(report: ComplianceReport): string {
       'not_evaluated',
       'checks',
       'detail',
+      'level',
+      'severity',
+      'source',
     ],
   ];
   for (const result of report.results) {
@@ -37,6 +40,9 @@ export function formatComplianceCsv(report: ComplianceReport): string {
       String(result.counts.notEvaluated),
       result.requirement.checks.join(' '),
       result.detail,
+      result.requirement.level === undefined ? '' : String(result.requirement.level),
+      result.requirement.severity ?? '',
+      result.requirement.source,
     ]);
   }
   return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;

@@ -18,6 +18,7 @@ const framework: Framework = {
       level: 1,
       assessment: 'automated',
       checks: ['iam-root-mfa-enabled'],
+      source: 'https://example.com/framework#1',
     },
     {
       id: '2',
@@ -26,6 +27,7 @@ const framework: Framework = {
       level: 1,
       assessment: 'automated',
       checks: ['iam-root-no-access-keys'],
+      source: 'https://example.com/framework#2',
     },
     {
       id: '3',
@@ -35,6 +37,7 @@ const framework: Framework = {
       assessment: 'manual',
       checks: [],
       guidance: 'Look.',
+      source: 'https://example.com/framework#3',
     },
     {
       id: '4',
@@ -44,6 +47,7 @@ const framework: Framework = {
       assessment: 'automated',
       checks: [],
       guidance: 'Check it.',
+      source: 'https://example.com/framework#4',
     },
     {
       id: '5',
@@ -52,6 +56,7 @@ const framework: Framework = {
       level: 1,
       assessment: 'automated',
       checks: ['s3-bucket-public-access-block'],
+      source: 'https://example.com/framework#5',
     },
   ],
 };

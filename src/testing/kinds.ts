@@ -22,12 +22,85 @@ export function kmsKey(
     keyState: 'Enabled',
     origin: 'AWS_KMS',
     rotationEnabled: true,
+    policy: defaultKeyPolicy(),
     ...overrides,
   };
   return resource('kms.key', attributes.keyId, attributes, {
     arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${attributes.keyId}`,
     ...placement,
   });
+}
+
+/** The key policy KMS gives a key by default: the account's IAM policies decide who uses it. */
+export function defaultKeyPolicy(account: string = ACCOUNT): Record<string, unknown> {
+  return {
+    Version: '2012-10-17',
+    Id: 'key-default-1',
+    Statement: [
+      {
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+    ],
+  };
+}
+
+/**
+ * A private S3 bucket named `name` with every protection on: its own public access block, versioning with
+ * MFA Delete, ACLs disabled, SSE-KMS and access logging. No bucket policy.
+ */
+export function s3Bucket(
+  name = 'reports',
+  overrides: Partial<AttributesOf<'s3.bucket'>> = {},
+  placement: Placement = {},
+): Resource<'s3.bucket'> {
+  const attributes: AttributesOf<'s3.bucket'> = {
+    name,
+    createdAt: null,
+    publicAccessBlock: {
+      blockPublicAcls: true,
+      ignorePublicAcls: true,
+      blockPublicPolicy: true,
+      restrictPublicBuckets: true,
+    },
+    policy: null,
+    defaultEncryption: {
+      algorithm: 'aws:kms',
+      kmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/${KMS_KEY_ID}`,
+      bucketKeyEnabled: true,
+    },
+    versioning: 'Enabled',
+    mfaDelete: true,
+    acl: [{ granteeType: 'CanonicalUser', grantee: 'owner-canonical-id', permission: 'FULL_CONTROL' }],
+    objectOwnership: 'BucketOwnerEnforced',
+    logging: { targetBucket: 'access-logs', targetPrefix: `${name}/` },
+    ...overrides,
+  };
+  return resource('s3.bucket', name, attributes, { arn: `arn:aws:s3:::${name}`, ...placement });
+}
+
+/** A secret named `name`, rotated monthly, last rotated and read 3 days ago, without a resource policy. */
+export function secret(
+  name = 'prod/db',
+  overrides: Partial<AttributesOf<'secretsmanager.secret'>> = {},
+  placement: Placement = {},
+): Resource<'secretsmanager.secret'> {
+  const arn = `arn:aws:secretsmanager:${placement.region ?? REGION}:${placement.account ?? ACCOUNT}:secret:${name}-AbCdEf`;
+  const attributes: AttributesOf<'secretsmanager.secret'> = {
+    name,
+    rotationEnabled: true,
+    rotationIntervalDays: 30,
+    lastRotatedAt: '2026-05-29T12:00:00.000Z',
+    createdAt: '2025-01-10T12:00:00.000Z',
+    kmsKeyId: null,
+    policy: null,
+    lastAccessedAt: '2026-05-29',
+    ...overrides,
+  };
+  return resource('secretsmanager.secret', arn, attributes, { arn, ...placement });
 }
 
 /** A private, encrypted, deletion-protected PostgreSQL 16 instance named `orders`. */
@@ -48,6 +121,7 @@ export function rdsInstance(
     iamDatabaseAuthenticationEnabled: false,
     deletionProtection: true,
     dbClusterIdentifier: null,
+    readReplicaSourceIdentifier: null,
     parameterGroupNames: ['default.postgres16'],
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
@@ -9,9 +10,14 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EFSClient } from '@aws-sdk/client-efs';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -31,28 +37,41 @@ import {
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
 } from '@aws-sdk/client-ec2';
-import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import {
+  GetDetectorCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+  ListFindingsCommand,
+} from '@aws-sdk/client-guardduty';
+import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import {
   GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetCredentialReportCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListServerCertificatesCommand,
   ListUsersCommand,
   ListUserTagsCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   ListKeysCommand,
   ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   S3Client,
@@ -61,13 +80,18 @@ import {
   GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
-import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetResourcePolicyCommand,
+  ListSecretsCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { awsError } from './aws.js';
 
 const EMPTY_SERVICES = [
   AccessAnalyzerClient,
+  APIGatewayClient,
   CloudFormationClient,
   CloudFrontClient,
   CloudWatchClient,
@@ -78,9 +102,15 @@ const EMPTY_SERVICES = [
   ECSClient,
   EFSClient,
   EKSClient,
+  ElastiCacheClient,
   ElasticLoadBalancingV2Client,
+  Inspector2Client,
+  KinesisClient,
   LambdaClient,
+  OpenSearchClient,
   RDSClient,
+  RedshiftClient,
+  SageMakerClient,
   SecurityHubClient,
   SNSClient,
   SQSClient,
@@ -163,6 +193,7 @@ export function mockAccount() {
               InstanceType: 't3.micro',
               ImageId: 'ami-1',
               VpcId: 'vpc-1',
+              SubnetId: 'subnet-1',
               MetadataOptions: {
                 HttpEndpoint: 'enabled',
                 HttpTokens: 'optional',
@@ -205,6 +236,41 @@ export function mockAccount() {
     ],
   });
   iam.on(ListUserTagsCommand).resolves({ Tags: [] });
+  // alice holds AdministratorAccess herself; the one role trusts EC2 and is in use.
+  iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+    UserDetailList: [
+      {
+        UserName: 'alice',
+        GroupList: [],
+        AttachedManagedPolicies: [
+          { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        ],
+        UserPolicyList: [],
+      },
+    ],
+    RoleDetailList: [
+      {
+        RoleName: 'web',
+        Arn: `arn:aws:iam::${MOCK_ACCOUNT}:role/web`,
+        Path: '/',
+        CreateDate: new Date('2024-01-01T00:00:00Z'),
+        AssumeRolePolicyDocument: encodeURIComponent(
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          }),
+        ),
+        AttachedManagedPolicies: [],
+        RolePolicyList: [],
+        RoleLastUsed: { LastUsedDate: daysAgo(2) },
+      },
+    ],
+    GroupDetailList: [],
+    Policies: [],
+  });
+  iam.on(ListServerCertificatesCommand).resolves({ ServerCertificateMetadataList: [] });
 
   const s3 = mockClient(S3Client);
   s3.on(ListBucketsCommand).resolves({
@@ -245,6 +311,29 @@ export function mockAccount() {
     },
   });
   s3.on(GetBucketTaggingCommand).rejects(awsError('NoSuchTagSet', 404));
+  // Versioning never enabled, no access logging; public-site still grants everyone read through its ACL.
+  s3.on(GetBucketVersioningCommand).resolves({});
+  s3.on(GetBucketLoggingCommand).resolves({});
+  const ownerGrant = {
+    Grantee: { Type: 'CanonicalUser' as const, ID: 'owner' },
+    Permission: 'FULL_CONTROL' as const,
+  };
+  s3.on(GetBucketAclCommand, { Bucket: 'audit-logs' }).resolves({ Grants: [ownerGrant] });
+  s3.on(GetBucketAclCommand, { Bucket: 'public-site' }).resolves({
+    Grants: [
+      ownerGrant,
+      {
+        Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+        Permission: 'READ',
+      },
+    ],
+  });
+  s3.on(GetBucketOwnershipControlsCommand, { Bucket: 'audit-logs' }).resolves({
+    OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+  });
+  s3.on(GetBucketOwnershipControlsCommand, { Bucket: 'public-site' }).rejects(
+    awsError('OwnershipControlsNotFoundError', 404),
+  );
   const s3control = mockClient(S3ControlClient);
   s3control
     .on(GetAccountPublicAccessBlockCommand)
@@ -275,7 +364,15 @@ export function mockAccount() {
   guardduty.on(ListDetectorsCommand).callsFake(async (_input, getClient) => ({
     DetectorIds: (await regionOf(getClient)) === 'us-east-1' ? ['det-1'] : [],
   }));
-  guardduty.on(GetDetectorCommand).resolves({ Status: 'ENABLED', ServiceRole: 'role' });
+  guardduty.on(GetDetectorCommand).resolves({
+    Status: 'ENABLED',
+    ServiceRole: 'role',
+    Features: [
+      { Name: 'S3_DATA_EVENTS', Status: 'ENABLED' },
+      { Name: 'RUNTIME_MONITORING', Status: 'DISABLED' },
+    ],
+  });
+  guardduty.on(ListFindingsCommand).resolves({ FindingIds: [] });
 
   const kms = mockClient(KMSClient);
   kms
@@ -297,6 +394,18 @@ export function mockAccount() {
     .on(GetKeyRotationStatusCommand, { KeyId: 'key-eu-west-1' })
     .rejects(awsError('AccessDeniedException', 400));
   kms.on(ListResourceTagsCommand).resolves({ Tags: [] });
+  kms.on(GetKeyPolicyCommand).resolves({
+    Policy: JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${MOCK_ACCOUNT}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    }),
+  });
 
   const secrets = mockClient(SecretsManagerClient);
   secrets.on(ListSecretsCommand).callsFake(async (_input, getClient) => ({
@@ -312,6 +421,8 @@ export function mockAccount() {
           ]
         : [],
   }));
+
+  secrets.on(GetResourcePolicyCommand).resolves({});
 
   // Every other service the collectors read answers as an account that does not use it.
   const unused = EMPTY_SERVICES.map((ClientClass) => {

@@ -14,6 +14,9 @@ const trail = (kmsKeyId: string | null) =>
     s3BucketName: 'trail-logs',
     kmsKeyId,
     managementEvents: { read: true, write: true },
+    cloudWatchLogsLogGroupArn: null,
+    latestCloudWatchLogsDeliveryAt: null,
+    s3DataEvents: { read: false, write: false },
   });
 
 testCheck(check, {

@@ -13,6 +13,9 @@ const trail = (logFileValidationEnabled: boolean) =>
     s3BucketName: 'trail-logs',
     kmsKeyId: null,
     managementEvents: { read: true, write: true },
+    cloudWatchLogsLogGroupArn: null,
+    latestCloudWatchLogsDeliveryAt: null,
+    s3DataEvents: { read: false, write: false },
   });
 
 testCheck(check, {

@@ -15,6 +15,7 @@ const instance = (
     instanceType: 't3.micro',
     imageId: 'ami-0123',
     vpcId: 'vpc-1',
+    subnetId: 'subnet-1',
     publicIpAddress: null,
     iamInstanceProfileArn: 'arn:aws:iam::111122223333:instance-profile/app',
     metadataOptions: {

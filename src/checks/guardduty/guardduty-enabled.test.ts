@@ -3,7 +3,17 @@ import { testCheck } from '../../testing/check-tester.js';
 import check from './guardduty-enabled.js';
 
 const detector = (status: 'ENABLED' | 'DISABLED', region = REGION) =>
-  resource('guardduty.detector', `det-${region}`, { detectorId: `det-${region}`, status }, { region });
+  resource(
+    'guardduty.detector',
+    `det-${region}`,
+    {
+      detectorId: `det-${region}`,
+      status,
+      features: { S3_DATA_EVENTS: 'ENABLED' },
+      highSeverityFindings: { findings: [], truncated: false },
+    },
+    { region },
+  );
 
 testCheck(check, {
   pass: [

@@ -22,6 +22,9 @@ const user = (name: string, accessKeys: AccessKey[]) =>
     passwordLastUsed: null,
     mfaActive: false,
     accessKeys,
+    attachedManagedPolicies: [],
+    inlinePolicies: [],
+    groups: [],
   });
 
 const OLD = 'AKIAOLDOLDOLDOLDOLD1';

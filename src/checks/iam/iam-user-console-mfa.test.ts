@@ -13,6 +13,9 @@ const user = (name: string, { passwordEnabled = true, mfaActive = true } = {}) =
       passwordLastUsed: passwordEnabled ? daysAgo(1) : null,
       mfaActive,
       accessKeys: [],
+      attachedManagedPolicies: [],
+      inlinePolicies: [],
+      groups: [],
     },
     { arn: `arn:aws:iam::111122223333:user/${name}` },
   );

@@ -17,6 +17,9 @@ const user = (name: string, accessKeys: AccessKey[]) =>
     passwordLastUsed: null,
     mfaActive: false,
     accessKeys,
+    attachedManagedPolicies: [],
+    inlinePolicies: [],
+    groups: [],
   });
 
 testCheck(check, {

@@ -21,6 +21,9 @@ const user = (name: string, options: UserOptions = {}) =>
         : daysAgo(options.passwordUsedDaysAgo),
     mfaActive: true,
     accessKeys: options.accessKeys ?? [],
+    attachedManagedPolicies: [],
+    inlinePolicies: [],
+    groups: [],
   });
 const key = (
   id: string,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
 import { runCase, testCheck } from '../../testing/check-tester.js';
+import { s3Bucket } from '../../testing/kinds.js';
 import check from './s3-bucket-deny-insecure-transport.js';
 
 const BUCKET = 'arn:aws:s3:::reports';
@@ -21,18 +22,7 @@ const policy = (...statements: Record<string, unknown>[]) => ({
   Statement: statements,
 });
 const bucket = (bucketPolicy: Record<string, unknown> | null, arn: string | null = null) =>
-  resource(
-    's3.bucket',
-    'reports',
-    {
-      name: 'reports',
-      createdAt: null,
-      publicAccessBlock: null,
-      policy: bucketPolicy,
-      defaultEncryption: null,
-    },
-    { arn },
-  );
+  s3Bucket('reports', { policy: bucketPolicy }, { arn });
 const readOnlyAllow = {
   Sid: 'ReadForAnalytics',
   Effect: 'Allow',

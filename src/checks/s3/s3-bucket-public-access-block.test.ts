@@ -1,6 +1,7 @@
 import type { PublicAccessBlock } from '../../core/kinds/s3.js';
 import { resource, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { s3Bucket } from '../../testing/kinds.js';
 import check from './s3-bucket-public-access-block.js';
 
 const ALL_ON: PublicAccessBlock = {
@@ -9,14 +10,7 @@ const ALL_ON: PublicAccessBlock = {
   blockPublicPolicy: true,
   restrictPublicBuckets: true,
 };
-const bucket = (publicAccessBlock: PublicAccessBlock | null) =>
-  resource('s3.bucket', 'reports', {
-    name: 'reports',
-    createdAt: null,
-    publicAccessBlock,
-    policy: null,
-    defaultEncryption: null,
-  });
+const bucket = (publicAccessBlock: PublicAccessBlock | null) => s3Bucket('reports', { publicAccessBlock });
 const account = (configuration: PublicAccessBlock | null) =>
   resource('s3.account-public-access-block', '111122223333', { configuration });
 

@@ -13,6 +13,8 @@ const secret = (name: string, rotationEnabled: boolean, rotationIntervalDays: nu
       lastRotatedAt: rotationEnabled ? daysAgo(3) : null,
       createdAt: daysAgo(500),
       kmsKeyId: null,
+      policy: null,
+      lastAccessedAt: null,
     },
     { arn: `arn:aws:secretsmanager:${REGION}:111122223333:secret:${name}-AbCdEf` },
   );

@@ -8,6 +8,7 @@ const topic = (kmsMasterKeyId: string | null) =>
     name: 'alerts',
     kmsMasterKeyId,
     policy: { Version: '2012-10-17', Statement: [] },
+    confirmedSubscriptions: 1,
   });
 
 testCheck(check, {

@@ -2,6 +2,8 @@ import { CHECKS } from '../../checks/index.js';
 import type { Check } from '../../core/check.js';
 import { DOMAIN_TITLES } from '../../core/domain.js';
 import { padEnd } from '../../formats/ansi.js';
+import { formatCheckCatalog } from '../../formats/check-catalog-markdown.js';
+import { FRAMEWORKS } from '../../frameworks/index.js';
 import { EXIT } from '../errors.js';
 import { paintFor } from '../terminal.js';
 
@@ -24,8 +26,12 @@ export function describeCheck(check: Check) {
   };
 }
 
-/** `onus checks`: the catalog, as a table or as JSON with full metadata. */
-export function listChecks(flags: { json: boolean; color: boolean }): number {
+/** `onus checks`: the catalog, as a table, as JSON with full metadata, or as the Markdown of docs/checks.md. */
+export function listChecks(flags: { json: boolean; markdown: boolean; color: boolean }): number {
+  if (flags.markdown) {
+    process.stdout.write(formatCheckCatalog(CHECKS, FRAMEWORKS));
+    return EXIT.ok;
+  }
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(CHECKS.map(describeCheck), null, 2)}\n`);
     return EXIT.ok;

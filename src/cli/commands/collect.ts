@@ -8,6 +8,8 @@ import { listOrganizationAccounts } from '../../sources/aws/organization.js';
 import { AwsCallFailed } from '../../sources/aws/errors.js';
 import { ClientPool } from '../../sources/aws/pool.js';
 import { toSnapshot } from '../../sources/snapshot/write.js';
+import { CHECKS } from '../../checks/index.js';
+import { loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
 import { deliver } from '../deliver.js';
 import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
@@ -19,7 +21,8 @@ export interface AwsFlags {
   externalId?: string;
   region?: string;
   excludeRegion?: string;
-  concurrency: string;
+  /** Default 32. */
+  concurrency?: string;
   rate?: string;
   org?: boolean;
   orgRole?: string;
@@ -59,9 +62,11 @@ export function parseRates(value: string | undefined): Record<string, { rate: nu
 
 /** Collects the inventory of the account the credentials reach, with progress on stderr. */
 export async function collectLive(flags: AwsFlags): Promise<Inventory> {
-  const concurrency = Number(flags.concurrency);
+  const concurrency = Number(flags.concurrency ?? '32');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 512) {
-    throw new UserError(`--concurrency: expected a whole number from 1 to 512, got '${flags.concurrency}'`);
+    throw new UserError(
+      `--concurrency: expected a whole number from 1 to 512, got '${flags.concurrency ?? ''}'`,
+    );
   }
   if (flags.externalId && !flags.roleArn && !flags.org)
     throw new UserError('--external-id goes with --role-arn or --org');
@@ -157,8 +162,10 @@ function memberCredentials(
 }
 
 /** `onus collect`: the inventory as a snapshot, to a file or stdout, for `onus scan --snapshot` later. */
-export async function collect(flags: AwsFlags & { output?: string }): Promise<number> {
-  const inventory = await collectLive(flags);
+export async function collect(flags: AwsFlags & ConfigFlags & { output?: string }): Promise<number> {
+  const config = loadConfig(flags, CHECKS);
+  if (config.file && !flags.quiet) process.stderr.write(`onus: using ${config.file}\n`);
+  const inventory = await collectLive(withConfiguredAws(flags, config));
   const text = `${JSON.stringify(toSnapshot(inventory), null, 2)}\n`;
   if ((await deliver(text, flags.output)) && !flags.quiet) {
     process.stderr.write(`onus: wrote the inventory to ${flags.output ?? ''}\n`);

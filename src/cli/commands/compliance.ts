@@ -3,6 +3,8 @@ import { formatComplianceMarkdown } from '../../formats/compliance-markdown.js';
 import { formatComplianceTable } from '../../formats/compliance-table.js';
 import { assessCompliance, type ComplianceReport } from '../../frameworks/compliance.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
+import { CHECKS } from '../../checks/index.js';
+import { configuredChecks, loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
 import { EXIT, UserError } from '../errors.js';
 import { deliver, evaluate } from '../deliver.js';
 import { Messages, paintFor } from '../terminal.js';
@@ -11,7 +13,7 @@ import { loadTarget } from './scan.js';
 
 export const COMPLIANCE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 
-export interface ComplianceFlags extends AwsFlags {
+export interface ComplianceFlags extends AwsFlags, ConfigFlags {
   snapshot?: string;
   demo?: boolean;
   format: (typeof COMPLIANCE_FORMATS)[number];
@@ -28,9 +30,17 @@ export async function compliance(frameworkId: string, flags: ComplianceFlags): P
     );
   }
   const messages = new Messages(flags.quiet);
-  const { inventory, target } = await loadTarget({ ...flags, failOn: 'none', format: 'json' });
+  const config = loadConfig(flags, CHECKS);
+  if (config.file) messages.info(`using ${config.file}`);
+  const { inventory, target } = await loadTarget(
+    withConfiguredAws({ ...flags, failOn: 'none', format: 'json' }, config),
+  );
   messages.info(`assessing ${framework.name} v${framework.version} over ${target.name}`);
-  const report = assessCompliance(framework, evaluate(inventory, target));
+  // Checks the config leaves out are not run, so the requirements they verify show as not evaluated.
+  const report = assessCompliance(
+    framework,
+    evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds),
+  );
   await deliver(render(report, flags), flags.output);
   return EXIT.ok;
 }

@@ -9,28 +9,33 @@ import { EXIT, UserError } from '../errors.js';
 import type { AwsFlags } from './collect.js';
 import { deliver, evaluate } from '../deliver.js';
 import { DEMO_SNAPSHOT } from '../package-info.js';
+import { loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
 import { parseSeverity, selectChecks } from '../selection.js';
 import { Messages, paintFor } from '../terminal.js';
 
 import type { Format } from '../formats.js';
 
-export interface ScanFlags extends AwsFlags {
+export interface ScanFlags extends AwsFlags, ConfigFlags {
   snapshot?: string;
   demo?: boolean;
   format: Format;
   output?: string;
   checks?: string;
   severity?: string;
-  failOn: string;
+  /** Default: the config's failOn, else info. */
+  failOn?: string;
   color: boolean;
 }
 
 /** `onus scan`: load an inventory, evaluate the selected checks, print the report, and return the exit code. */
 export async function scan(flags: ScanFlags): Promise<number> {
   const messages = new Messages(flags.quiet);
-  const checks = selectChecks(CHECKS, flags);
-  const failOn = flags.failOn === 'none' ? null : parseSeverity(flags.failOn, '--fail-on');
-  const { inventory, target } = await loadTarget(flags);
+  const config = loadConfig(flags, CHECKS);
+  if (config.file) messages.info(`using ${config.file}`);
+  const checks = selectChecks(CHECKS, flags, config);
+  const failOnFlag = flags.failOn ?? config.failOn ?? 'info';
+  const failOn = failOnFlag === 'none' ? null : parseSeverity(failOnFlag, '--fail-on');
+  const { inventory, target } = await loadTarget(withConfiguredAws(flags, config));
 
   const resources = inventory.accounts.reduce(
     (sum, account) => sum + account.regions.reduce((count, region) => count + region.resources.length, 0),
@@ -45,7 +50,7 @@ export async function scan(flags: ScanFlags): Promise<number> {
     );
   }
 
-  const report = evaluate(inventory, target, checks);
+  const report = evaluate(inventory, target, checks, config.thresholds);
   if (await deliver(render(report, flags), flags.output)) {
     messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
   }

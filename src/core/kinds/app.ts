@@ -87,6 +87,8 @@ export const snsTopic = defineKind({
     kmsMasterKeyId: z.string().nullable(),
     /** The topic's access policy; null only if SNS returns none (every topic normally has one). */
     policy: policyDocument.nullable(),
+    /** SubscriptionsConfirmed: endpoints that actually receive what is published (alarms notify no one without). */
+    confirmedSubscriptions: z.number().int().nonnegative(),
   }),
 });
 
@@ -130,6 +132,18 @@ export const stackOutput = z.object({
   description: z.string().nullable(),
 });
 
+export const stackParameter = z.object({
+  key: z.string(),
+  /**
+   * As DescribeStacks shows it: `****` for a NoEcho parameter, else the value in clear text, which is scanned
+   * and redacted in every output format. For an SSM parameter type, the parameter's name, not its value.
+   */
+  value: z.string(),
+  /** Typed `AWS::SSM::Parameter::Value<...>`: the value is resolved from Parameter Store at deploy time. */
+  resolvedFromSsm: z.boolean(),
+});
+export type StackParameter = z.infer<typeof stackParameter>;
+
 export const cloudformationStack = defineKind({
   name: 'cloudformation.stack',
   service: 'cloudformation',
@@ -142,6 +156,8 @@ export const cloudformationStack = defineKind({
     status: z.string(),
     terminationProtection: z.boolean(),
     outputs: z.array(stackOutput),
+    /** The stack's parameters as last deployed; `[]` when it has none. */
+    parameters: z.array(stackParameter),
     /** The service role CloudFormation uses for the stack; null when it uses the caller's credentials. */
     roleArn: z.string().nullable(),
     driftStatus: z.enum(['DRIFTED', 'IN_SYNC', 'NOT_CHECKED', 'UNKNOWN']),

@@ -28,6 +28,11 @@ export const rdsDbInstance = defineKind({
     deletionProtection: z.boolean(),
     /** The Aurora (or Multi-AZ DB) cluster the instance belongs to; null for a standalone instance. */
     dbClusterIdentifier: z.string().nullable(),
+    /**
+     * The instance (or cluster) this one is a read replica of; null for a primary. A replica's backups and
+     * deletion matter less: the data lives on in its source.
+     */
+    readReplicaSourceIdentifier: z.string().nullable(),
     /** Its DB parameter groups (`rds.db-parameter-group` ids), usually one. */
     parameterGroupNames: z.array(z.string()),
   }),

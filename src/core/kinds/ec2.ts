@@ -53,6 +53,8 @@ export const ec2Instance = defineKind({
     instanceType: z.string(),
     imageId: z.string(),
     vpcId: z.string().nullable(),
+    /** The subnet of its primary network interface; null outside a VPC or once terminated. */
+    subnetId: z.string().nullable(),
     publicIpAddress: z.string().nullable(),
     iamInstanceProfileArn: z.string().nullable(),
     metadataOptions: z.object({

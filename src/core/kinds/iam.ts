@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineKind, timestamp } from './kind.js';
+import { defineKind, policyDocument, timestamp } from './kind.js';
 
 export const accessKey = z.object({
   /** Null for the root user: the credential report does not give root's key ids. */
@@ -26,6 +26,13 @@ export const iamRootUser = defineKind({
   }),
 });
 
+/** A policy embedded in one principal (user, group or role), decoded and parsed. */
+export const inlinePolicy = z.object({
+  name: z.string(),
+  document: policyDocument,
+});
+export type InlinePolicy = z.infer<typeof inlinePolicy>;
+
 export const iamUser = defineKind({
   name: 'iam.user',
   service: 'iam',
@@ -39,6 +46,82 @@ export const iamUser = defineKind({
     passwordLastUsed: timestamp.nullable(),
     mfaActive: z.boolean(),
     accessKeys: z.array(accessKey),
+    /** ARNs of managed policies attached straight to the user: permissions that bypass group management. */
+    attachedManagedPolicies: z.array(z.string()),
+    /** Policies embedded in the user: invisible from the policy list, reviewed with the user only. */
+    inlinePolicies: z.array(inlinePolicy),
+    /** Names of the groups the user belongs to (and inherits permissions from). */
+    groups: z.array(z.string()),
+  }),
+});
+
+export const iamRole = defineKind({
+  name: 'iam.role',
+  service: 'iam',
+  title: 'IAM role',
+  global: true,
+  attributes: z.object({
+    name: z.string(),
+    arn: z.string(),
+    path: z.string(),
+    createdAt: timestamp,
+    /** Who may assume the role: a public or third-party principal here hands the role's permissions out. */
+    trustPolicy: policyDocument,
+    /** ARNs of the managed policies attached to the role. */
+    attachedManagedPolicies: z.array(z.string()),
+    inlinePolicies: z.array(inlinePolicy),
+    /** ARN of the permissions boundary capping what the role's policies can grant; null when none. */
+    permissionsBoundary: z.string().nullable(),
+    /** When the role was last assumed; null when never, or not within IAM's tracking window (400 days). */
+    lastUsedAt: timestamp.nullable(),
+    /** Created and managed by an AWS service (path /aws-service-role/): the customer cannot edit it. */
+    isServiceLinked: z.boolean(),
+  }),
+});
+
+export const iamGroup = defineKind({
+  name: 'iam.group',
+  service: 'iam',
+  title: 'IAM group',
+  global: true,
+  attributes: z.object({
+    name: z.string(),
+    /** ARNs of the managed policies attached to the group: every member gets them. */
+    attachedManagedPolicies: z.array(z.string()),
+    inlinePolicies: z.array(inlinePolicy),
+    /** How many users belong to the group: a group without members grants nothing today. */
+    memberCount: z.number().int().min(0),
+  }),
+});
+
+export const iamManagedPolicy = defineKind({
+  name: 'iam.managed-policy',
+  service: 'iam',
+  title: 'IAM managed policy',
+  global: true,
+  attributes: z.object({
+    arn: z.string(),
+    name: z.string(),
+    /** Written and updated by AWS (arn:aws:iam::aws:policy/...); only customer managed ones can be edited. */
+    awsManaged: z.boolean(),
+    /** How many users, groups and roles the policy is attached to (permissions boundaries not counted). */
+    attachmentCount: z.number().int().min(0),
+    /** The default version's document: what the policy grants today. */
+    defaultVersionDocument: policyDocument,
+  }),
+});
+
+export const iamServerCertificate = defineKind({
+  name: 'iam.server-certificate',
+  service: 'iam',
+  title: 'IAM server certificate',
+  global: true,
+  attributes: z.object({
+    name: z.string(),
+    arn: z.string(),
+    /** After this date clients reject the certificate; an expired one left in IAM can still be deployed. */
+    expiration: timestamp,
+    uploadDate: timestamp,
   }),
 });
 

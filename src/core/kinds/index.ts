@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { apigatewayStage, kinesisStream, opensearchDomain, sagemakerNotebookInstance } from './analytics.js';
 import {
   cloudformationStack,
   cloudfrontDistribution,
@@ -9,6 +10,7 @@ import {
 } from './app.js';
 import { cloudtrailTrail } from './cloudtrail.js';
 import { ecrRepository, ecsCluster, ecsTaskDefinition, eksCluster, lambdaFunction } from './compute.js';
+import { elasticacheCacheCluster, elasticacheReplicationGroup, redshiftCluster } from './databases.js';
 import {
   dynamodbTable,
   efsFileSystem,
@@ -20,7 +22,15 @@ import {
 import { guarddutyDetector } from './detection.js';
 import { ec2EbsEncryptionByDefault, ec2Instance, ec2InstanceUserData, ec2SecurityGroup } from './ec2.js';
 import { ec2Image, ec2LaunchTemplate, ec2Snapshot, ec2Volume } from './ec2-storage.js';
-import { iamPasswordPolicy, iamRootUser, iamUser } from './iam.js';
+import {
+  iamGroup,
+  iamManagedPolicy,
+  iamPasswordPolicy,
+  iamRole,
+  iamRootUser,
+  iamServerCertificate,
+  iamUser,
+} from './iam.js';
 import { kmsKey } from './kms.js';
 import {
   accessanalyzerAnalyzer,
@@ -31,12 +41,17 @@ import {
 } from './monitoring.js';
 import { s3AccountPublicAccessBlock, s3Bucket } from './s3.js';
 import { secretsmanagerSecret } from './secretsmanager.js';
-import { ec2NetworkAcl, ec2Vpc } from './vpc.js';
+import { inspector2Account, ssmManagedInstance } from './systems.js';
+import { ec2NetworkAcl, ec2Subnet, ec2Vpc } from './vpc.js';
 
 const definitions = [
   iamRootUser,
   iamUser,
   iamPasswordPolicy,
+  iamRole,
+  iamGroup,
+  iamManagedPolicy,
+  iamServerCertificate,
   s3AccountPublicAccessBlock,
   s3Bucket,
   ec2SecurityGroup,
@@ -45,12 +60,15 @@ const definitions = [
   ec2InstanceUserData,
   ec2Vpc,
   ec2NetworkAcl,
+  ec2Subnet,
   ec2Volume,
   ec2Snapshot,
   ec2LaunchTemplate,
   ec2Image,
   cloudtrailTrail,
   guarddutyDetector,
+  inspector2Account,
+  ssmManagedInstance,
   logsLogGroup,
   cloudwatchAlarm,
   configRecorder,
@@ -62,6 +80,9 @@ const definitions = [
   rdsDbCluster,
   rdsDbSnapshot,
   rdsDbParameterGroup,
+  elasticacheReplicationGroup,
+  elasticacheCacheCluster,
+  redshiftCluster,
   dynamodbTable,
   efsFileSystem,
   elbv2LoadBalancer,
@@ -75,6 +96,10 @@ const definitions = [
   ecsCluster,
   eksCluster,
   ecrRepository,
+  opensearchDomain,
+  kinesisStream,
+  sagemakerNotebookInstance,
+  apigatewayStage,
 ] as const;
 
 type Definitions = (typeof definitions)[number];

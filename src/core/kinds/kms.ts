@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineKind } from './kind.js';
+import { defineKind, policyDocument } from './kind.js';
 
 export const kmsKey = defineKind({
   name: 'kms.key',
@@ -16,5 +16,7 @@ export const kmsKey = defineKind({
     origin: z.string(),
     /** From GetKeyRotationStatus; only meaningful for customer-managed symmetric keys. */
     rotationEnabled: z.boolean(),
+    /** The key policy (every key has one): who may use and manage the key, beyond IAM policies. */
+    policy: policyDocument,
   }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineKind, timestamp } from './kind.js';
+import { defineKind, policyDocument, timestamp } from './kind.js';
 
 export const secretsmanagerSecret = defineKind({
   name: 'secretsmanager.secret',
@@ -13,5 +13,9 @@ export const secretsmanagerSecret = defineKind({
     lastRotatedAt: timestamp.nullable(),
     createdAt: timestamp,
     kmsKeyId: z.string().nullable(),
+    /** The resource policy; null when the secret has none (only its own account's IAM policies apply). */
+    policy: policyDocument.nullable(),
+    /** Day the secret was last retrieved (Secrets Manager keeps the date only); null if never accessed. */
+    lastAccessedAt: z.iso.date().nullable(),
   }),
 });

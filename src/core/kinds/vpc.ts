@@ -59,3 +59,26 @@ export const ec2NetworkAcl = defineKind({
     associatedSubnetIds: z.array(z.string()),
   }),
 });
+
+export const ec2Subnet = defineKind({
+  name: 'ec2.subnet',
+  service: 'ec2',
+  title: 'Subnet',
+  global: false,
+  attributes: z.object({
+    subnetId: z.string(),
+    vpcId: z.string(),
+    availabilityZone: z.string(),
+    /** One of the default VPC's subnets, which AWS creates public and auto-assigning public IPs. */
+    defaultForAz: z.boolean(),
+    /** Instances launched here get a public IPv4 address unless their launch says otherwise (FSBP EC2.15). */
+    mapPublicIpOnLaunch: z.boolean(),
+    /** The route table that routes the subnet: its explicitly associated one, else the VPC's main table. */
+    routeTableId: z.string(),
+    /**
+     * That route table sends 0.0.0.0/0 or ::/0 to an internet gateway: hosts with a public address here are
+     * reachable from the internet, as far as security groups and network ACLs let them.
+     */
+    public: z.boolean(),
+  }),
+});

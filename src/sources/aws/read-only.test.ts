@@ -47,6 +47,9 @@ const ACTION_FOR: Record<string, string> = {
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
   'ec2:GetEbsDefaultKmsKeyId': 'ec2:GetEbsDefaultKmsKeyId',
+  // API Gateway authorizes every read as apigateway:GET on the resource path.
+  'api-gateway:GetRestApis': 'apigateway:GET',
+  'api-gateway:GetStages': 'apigateway:GET',
 };
 
 /** IAM service prefixes of the SDK client packages whose names differ. */
@@ -57,6 +60,7 @@ const CLIENT_PREFIX: Record<string, string> = {
   'config-service': 'config',
   accessanalyzer: 'access-analyzer',
   efs: 'elasticfilesystem',
+  opensearch: 'es',
   'elastic-load-balancing-v2': 'elasticloadbalancing',
 };
 

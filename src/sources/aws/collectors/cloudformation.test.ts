@@ -45,6 +45,11 @@ describe('cloudformation collector', () => {
               { OutputKey: 'Endpoint', OutputValue: 'https://api.example.com', Description: 'Public URL' },
               { OutputKey: 'DbPassword', OutputValue: 'hunter2-not-a-real-one', ExportName: 'db-pw' },
             ],
+            Parameters: [
+              { ParameterKey: 'DbPassword', ParameterValue: '****' },
+              { ParameterKey: 'Stage', ParameterValue: 'prod' },
+              { ParameterKey: 'AmiId', ParameterValue: '/aws/service/ami', ResolvedValue: 'ami-0abc' },
+            ],
             Tags: [{ Key: 'team', Value: 'payments' }],
           }),
         ],
@@ -80,6 +85,12 @@ describe('cloudformation collector', () => {
           { key: 'Endpoint', value: 'https://api.example.com', description: 'Public URL' },
           { key: 'DbPassword', value: 'hunter2-not-a-real-one', description: null },
         ],
+        // Parameter values as DescribeStacks shows them: NoEcho ones masked, SSM-typed ones by name.
+        parameters: [
+          { key: 'DbPassword', value: '****', resolvedFromSsm: false },
+          { key: 'Stage', value: 'prod', resolvedFromSsm: false },
+          { key: 'AmiId', value: '/aws/service/ami', resolvedFromSsm: true },
+        ],
         roleArn: `arn:aws:iam::${ACCOUNT}:role/cfn-deploy`,
         driftStatus: 'IN_SYNC',
       },
@@ -92,12 +103,31 @@ describe('cloudformation collector', () => {
         status: 'UPDATE_ROLLBACK_COMPLETE',
         terminationProtection: false,
         outputs: [],
+        parameters: [],
         roleArn: null,
         driftStatus: 'DRIFTED',
       },
     });
     expect(cloudformation.commandCalls(DescribeStacksCommand)[1]?.args[0].input.NextToken).toBe('page-2');
     expect(sink.gaps).toEqual([]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('gaps the parameters of a stack when one comes back without its key, rather than dropping it', async () => {
+    cloudformation
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack('api', { Parameters: [{ ParameterValue: 'prod' }] })] });
+    const sink = await collectWith(cloudformationCollector);
+    const [found] = sink.resources;
+    expect(found?.attributes).not.toHaveProperty('parameters');
+    expect(found?.attributes).toMatchObject({ name: 'api', outputs: [] });
+    expect(found?.gaps).toEqual([
+      expect.objectContaining({
+        field: 'parameters',
+        reason: 'collection-error',
+        action: 'cloudformation:DescribeStacks',
+      }),
+    ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 

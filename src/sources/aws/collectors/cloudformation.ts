@@ -10,6 +10,7 @@ const FILLED_BY: FilledBy<'cloudformation.stack'> = {
   status: LIST,
   terminationProtection: LIST,
   outputs: LIST,
+  parameters: LIST,
   roleArn: LIST,
   driftStatus: LIST,
 };
@@ -46,6 +47,12 @@ export const cloudformationCollector: Collector = {
               key: output.OutputKey,
               value: output.OutputValue,
               description: output.Description ?? null,
+            })),
+            // A value resolved from Parameter Store comes back in ResolvedValue; ParameterValue is then its name.
+            parameters: (stack.Parameters ?? []).map((parameter) => ({
+              key: parameter.ParameterKey,
+              value: parameter.ParameterValue ?? '',
+              resolvedFromSsm: parameter.ResolvedValue !== undefined,
             })),
             roleArn: stack.RoleARN ?? null,
             driftStatus: stack.DriftInformation?.StackDriftStatus,

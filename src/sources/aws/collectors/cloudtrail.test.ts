@@ -23,6 +23,8 @@ const KINDS = Object.keys(cloudtrailCollector.kinds);
 
 const OTHER_REGION = 'us-east-1';
 const ARN = `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/main`;
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/cloudtrail/main:*`;
+const DELIVERED = new Date('2026-05-31T23:55:00Z');
 
 const trail = (overrides: Partial<Trail> = {}): Trail => ({
   Name: 'main',
@@ -34,6 +36,7 @@ const trail = (overrides: Partial<Trail> = {}): Trail => ({
   S3BucketName: 'audit-logs',
   KmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
   IncludeGlobalServiceEvents: true,
+  CloudWatchLogsLogGroupArn: LOG_GROUP_ARN,
   ...overrides,
 });
 
@@ -44,7 +47,9 @@ const ALL_MANAGEMENT: GetEventSelectorsResponse = {
 /** A healthy account: one trail, logging, all management events. */
 function healthy(trails: Trail[] = [trail()]) {
   cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: trails });
-  cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
+  cloudtrail
+    .on(GetTrailStatusCommand)
+    .resolves({ IsLogging: true, LatestCloudWatchLogsDeliveryTime: DELIVERED });
   cloudtrail.on(GetEventSelectorsCommand).resolves(ALL_MANAGEMENT);
   cloudtrail.on(ListTagsCommand).resolves({ ResourceTagList: [{ ResourceId: ARN, TagsList: [] }] });
 }
@@ -88,6 +93,9 @@ describe('cloudtrail collector', () => {
           s3BucketName: 'audit-logs',
           kmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
           managementEvents: { read: true, write: true },
+          cloudWatchLogsLogGroupArn: LOG_GROUP_ARN,
+          latestCloudWatchLogsDeliveryAt: '2026-05-31T23:55:00.000Z',
+          s3DataEvents: { read: false, write: false },
         },
         gaps: [],
       },
@@ -147,8 +155,10 @@ describe('cloudtrail collector', () => {
         reason: 'access-denied',
         action: 'cloudtrail:GetTrailStatus',
       }),
+      expect.objectContaining({ field: 'latestCloudWatchLogsDeliveryAt', reason: 'access-denied' }),
     ]);
     expect(found?.attributes).not.toHaveProperty('isLogging');
+    expect(found?.attributes).not.toHaveProperty('latestCloudWatchLogsDeliveryAt');
     expect(found?.attributes.managementEvents).toEqual({ read: true, write: true });
     expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(trailVerdict([sink])).toBe('NOT_EVALUATED');
@@ -165,14 +175,16 @@ describe('cloudtrail collector', () => {
         reason: 'access-denied',
         action: 'cloudtrail:GetEventSelectors',
       }),
+      expect.objectContaining({ field: 's3DataEvents', reason: 'access-denied' }),
     ]);
     expect(found?.attributes).not.toHaveProperty('managementEvents');
+    expect(found?.attributes).not.toHaveProperty('s3DataEvents');
     expect(found?.attributes.isLogging).toBe(true);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
     expect(trailVerdict([sink])).toBe('NOT_EVALUATED');
   });
 
-  it('gaps isLogging as throttled when GetTrailStatus is throttled for good', async () => {
+  it('gaps isLogging and the last delivery as throttled when GetTrailStatus is throttled for good', async () => {
     healthy();
     cloudtrail.on(GetTrailStatusCommand).rejects(awsError('ThrottlingException', 400));
     const sink = await collectWith(cloudtrailCollector);
@@ -182,6 +194,7 @@ describe('cloudtrail collector', () => {
         reason: 'throttled',
         action: 'cloudtrail:GetTrailStatus',
       }),
+      expect.objectContaining({ field: 'latestCloudWatchLogsDeliveryAt', reason: 'throttled' }),
     ]);
   });
 
@@ -393,5 +406,89 @@ describe('cloudtrail collector', () => {
       const sink = await collectWith(cloudtrailCollector);
       expect(sink.resources[0]?.attributes.managementEvents).toEqual(expected);
     });
+  });
+  describe('S3 object-level events for all buckets, from event selectors', () => {
+    const field = (Field: string, values: { Equals?: string[]; StartsWith?: string[] }) => ({
+      Field,
+      ...values,
+    });
+    const data = field('eventCategory', { Equals: ['Data'] });
+    const objects = field('resources.type', { Equals: ['AWS::S3::Object'] });
+    const basic = (ReadWriteType: 'All' | 'ReadOnly' | 'WriteOnly', Values: string[]) => ({
+      EventSelectors: [
+        {
+          ReadWriteType,
+          IncludeManagementEvents: true,
+          DataResources: [{ Type: 'AWS::S3::Object', Values }],
+        },
+      ],
+    });
+    const cases: [string, GetEventSelectorsResponse, { read: boolean; write: boolean }][] = [
+      ['management events only', ALL_MANAGEMENT, { read: false, write: false }],
+      ['basic, every bucket (arn:aws:s3)', basic('All', ['arn:aws:s3']), { read: true, write: true }],
+      [
+        'basic, every bucket (arn:aws:s3:::), writes only',
+        basic('WriteOnly', ['arn:aws:s3:::']),
+        { read: false, write: true },
+      ],
+      ['basic, every bucket, reads only', basic('ReadOnly', ['arn:aws:s3']), { read: true, write: false }],
+      ['basic, one bucket only', basic('All', ['arn:aws:s3:::payments/']), { read: false, write: false }],
+      [
+        'advanced, every bucket',
+        { AdvancedEventSelectors: [{ FieldSelectors: [data, objects] }] },
+        { read: true, write: true },
+      ],
+      [
+        'advanced, writes of every bucket',
+        {
+          AdvancedEventSelectors: [
+            { FieldSelectors: [data, objects, field('readOnly', { Equals: ['false'] })] },
+          ],
+        },
+        { read: false, write: true },
+      ],
+      [
+        'advanced, narrowed to one bucket',
+        {
+          AdvancedEventSelectors: [
+            {
+              FieldSelectors: [
+                data,
+                objects,
+                field('resources.ARN', { StartsWith: ['arn:aws:s3:::payments/'] }),
+              ],
+            },
+          ],
+        },
+        { read: false, write: false },
+      ],
+      [
+        'advanced, DynamoDB data events',
+        {
+          AdvancedEventSelectors: [
+            { FieldSelectors: [data, field('resources.type', { Equals: ['AWS::DynamoDB::Table'] })] },
+          ],
+        },
+        { read: false, write: false },
+      ],
+    ];
+
+    it.each(cases)('%s', async (_name, selectors, expected) => {
+      healthy();
+      cloudtrail.on(GetEventSelectorsCommand).resolves(selectors);
+      const sink = await collectWith(cloudtrailCollector);
+      expect(sink.resources[0]?.attributes.s3DataEvents).toEqual(expected);
+    });
+  });
+
+  it('records a trail not integrated with CloudWatch Logs, and one never delivered, as null', async () => {
+    healthy([trail({ CloudWatchLogsLogGroupArn: undefined })]);
+    cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
+    const sink = await collectWith(cloudtrailCollector);
+    expect(sink.resources[0]?.attributes).toMatchObject({
+      cloudWatchLogsLogGroupArn: null,
+      latestCloudWatchLogsDeliveryAt: null,
+    });
+    expect(sink.resources[0]?.gaps).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { tagsOf } from './support.js';
 
 type TrailAttributes = AttributesOf<'cloudtrail.trail'>;
 type ManagementEvents = TrailAttributes['managementEvents'];
+type ReadWrite = TrailAttributes['s3DataEvents'];
 
 export const cloudtrailCollector: Collector = {
   service: 'cloudtrail',
@@ -36,6 +37,9 @@ export const cloudtrailCollector: Collector = {
       's3BucketName',
       'kmsKeyId',
       'managementEvents',
+      'cloudWatchLogsLogGroupArn',
+      'latestCloudWatchLogsDeliveryAt',
+      's3DataEvents',
     ],
   },
   async collect(ctx) {
@@ -87,12 +91,22 @@ async function collectTrail(client: CloudTrailClient, ctx: CollectorContext, tra
     logFileValidationEnabled: trail.LogFileValidationEnabled === true,
     s3BucketName: trail.S3BucketName ?? null,
     kmsKeyId: trail.KmsKeyId ?? null,
+    cloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn ?? null,
   };
   const gaps: Gap[] = [];
-  if (status.ok) attributes.isLogging = status.value?.IsLogging === true;
-  else gaps.push(status.failure.gap('isLogging'));
-  if (selectors.ok) attributes.managementEvents = managementEvents(selectors.value ?? {});
-  else gaps.push(selectors.failure.gap('managementEvents'));
+  if (status.ok) {
+    attributes.isLogging = status.value?.IsLogging === true;
+    attributes.latestCloudWatchLogsDeliveryAt =
+      status.value?.LatestCloudWatchLogsDeliveryTime?.toISOString() ?? null;
+  } else {
+    gaps.push(status.failure.gap('isLogging'), status.failure.gap('latestCloudWatchLogsDeliveryAt'));
+  }
+  if (selectors.ok) {
+    attributes.managementEvents = managementEvents(selectors.value ?? {});
+    attributes.s3DataEvents = s3DataEvents(selectors.value ?? {});
+  } else {
+    gaps.push(selectors.failure.gap('managementEvents'), selectors.failure.gap('s3DataEvents'));
+  }
 
   ctx.emit({
     kind: 'cloudtrail.trail',
@@ -155,4 +169,43 @@ function readOnlyScope(fields: readonly AdvancedFieldSelector[]): ManagementEven
     for (const value of field.NotEquals ?? []) values.delete(value.toLowerCase());
   }
   return { read: values.has('true'), write: values.has('false') };
+}
+
+/** `arn:aws:s3` and `arn:aws:s3:::` (in any partition) select the objects of every bucket, present and future. */
+const ALL_BUCKETS = /^arn:[a-z-]+:s3(:::)?$/;
+
+/** Fields of an advanced selector that do not narrow it to some buckets or some object operations. */
+const NOT_NARROWING = new Set(['eventCategory', 'resources.type', 'readOnly']);
+
+/**
+ * Whether the trail records S3 object-level events for all buckets, reads and writes separately (CIS 3.8, 3.9).
+ *
+ * Basic selectors: a `AWS::S3::Object` data resource whose values include an all-buckets ARN, scoped by
+ * `ReadWriteType`. Advanced selectors: `eventCategory` Data and `resources.type` AWS::S3::Object, scoped by
+ * `readOnly`; any other condition (bucket ARNs, event names, principals) records only part of the activity.
+ */
+function s3DataEvents(response: GetEventSelectorsResponse): ReadWrite {
+  const recorded: ReadWrite = { read: false, write: false };
+  for (const selector of response.EventSelectors ?? []) {
+    const allObjects = (selector.DataResources ?? []).some(
+      (resource) =>
+        resource.Type === 'AWS::S3::Object' &&
+        (resource.Values ?? []).some((value) => ALL_BUCKETS.test(value)),
+    );
+    if (!allObjects) continue;
+    const type = selector.ReadWriteType ?? 'All';
+    if (type === 'All' || type === 'ReadOnly') recorded.read = true;
+    if (type === 'All' || type === 'WriteOnly') recorded.write = true;
+  }
+  for (const selector of response.AdvancedEventSelectors ?? []) {
+    const fields = selector.FieldSelectors ?? [];
+    const equalsOnly = (name: string, value: string) =>
+      fields.some((field) => field.Field === name && field.Equals?.length === 1 && field.Equals[0] === value);
+    if (!equalsOnly('eventCategory', 'Data') || !equalsOnly('resources.type', 'AWS::S3::Object')) continue;
+    if (fields.some((field) => !NOT_NARROWING.has(field.Field ?? ''))) continue;
+    const scope = readOnlyScope(fields.filter((field) => field.Field === 'readOnly'));
+    recorded.read ||= scope.read;
+    recorded.write ||= scope.write;
+  }
+  return recorded;
 }

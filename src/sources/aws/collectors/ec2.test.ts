@@ -26,6 +26,7 @@ function instance(id: string, overrides: Partial<Instance> = {}): Instance {
     InstanceType: 't3.micro',
     ImageId: 'ami-0c7217cdde317cfec',
     VpcId: 'vpc-1',
+    SubnetId: 'subnet-1',
     MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' },
     ...overrides,
   };
@@ -194,7 +195,11 @@ describe('ec2 collector', () => {
               MetadataOptions: { HttpTokens: 'optional', HttpPutResponseHopLimit: 1 },
               Tags: [{ Key: 'Name', Value: 'web-1' }],
             }),
-            instance('i-gone', { State: { Name: 'terminated', Code: 48 }, VpcId: undefined }),
+            instance('i-gone', {
+              State: { Name: 'terminated', Code: 48 },
+              VpcId: undefined,
+              SubnetId: undefined,
+            }),
           ],
         },
       ],
@@ -213,6 +218,7 @@ describe('ec2 collector', () => {
         instanceType: 't3.micro',
         imageId: 'ami-0c7217cdde317cfec',
         vpcId: 'vpc-1',
+        subnetId: 'subnet-1',
         publicIpAddress: '203.0.113.24',
         iamInstanceProfileArn: `arn:aws:iam::${ACCOUNT}:instance-profile/web`,
         // No HttpEndpoint in the answer means the endpoint is on.
@@ -222,6 +228,7 @@ describe('ec2 collector', () => {
     expect(gone?.attributes).toMatchObject({
       state: 'terminated',
       vpcId: null,
+      subnetId: null,
       publicIpAddress: null,
       iamInstanceProfileArn: null,
     });

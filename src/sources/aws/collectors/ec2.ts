@@ -35,6 +35,7 @@ export const ec2Collector: Collector = {
       'instanceType',
       'imageId',
       'vpcId',
+      'subnetId',
       'publicIpAddress',
       'iamInstanceProfileArn',
       'metadataOptions',
@@ -121,6 +122,7 @@ async function collectInstances(ctx: CollectorContext, client: EC2Client): Promi
     const attributes: Partial<InstanceAttributes> = {
       instanceId,
       vpcId: instance.VpcId ?? null,
+      subnetId: instance.SubnetId ?? null,
       publicIpAddress: instance.PublicIpAddress ?? null,
       iamInstanceProfileArn: instance.IamInstanceProfile?.Arn ?? null,
     };

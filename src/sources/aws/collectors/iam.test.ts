@@ -3,9 +3,11 @@ import {
   GetAccessKeyLastUsedCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetCredentialReportCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListServerCertificatesCommand,
   ListUsersCommand,
   ListUserTagsCommand,
   ListVirtualMFADevicesCommand,
@@ -26,7 +28,115 @@ const REPORT = [
   'bot,arn:aws:iam::111122223333:user/bot,2023-01-01T00:00:00+00:00,false,N/A,N/A,N/A,false,true,2023-01-02T00:00:00+00:00,no_information,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
 ].join('\n');
 
+const encode = (document: unknown) => encodeURIComponent(JSON.stringify(document));
+const ADMIN_DOCUMENT = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+const TRUST = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+
+function mockAuthorizationDetails() {
+  iam
+    .on(GetAccountAuthorizationDetailsCommand)
+    .resolvesOnce({
+      UserDetailList: [
+        {
+          UserName: 'alice',
+          GroupList: ['developers'],
+          AttachedManagedPolicies: [],
+          UserPolicyList: [],
+        },
+        {
+          UserName: 'bot',
+          GroupList: [],
+          AttachedManagedPolicies: [
+            { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+          ],
+          UserPolicyList: [{ PolicyName: 'everything', PolicyDocument: encode(ADMIN_DOCUMENT) }],
+        },
+      ],
+      GroupDetailList: [
+        {
+          GroupName: 'developers',
+          Arn: 'arn:aws:iam::111122223333:group/developers',
+          AttachedManagedPolicies: [
+            { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          ],
+          GroupPolicyList: [],
+        },
+      ],
+      IsTruncated: true,
+      Marker: 'm1',
+    })
+    .resolvesOnce({
+      RoleDetailList: [
+        {
+          RoleName: 'app',
+          Arn: 'arn:aws:iam::111122223333:role/app',
+          Path: '/',
+          CreateDate: new Date('2024-02-01T00:00:00Z'),
+          AssumeRolePolicyDocument: encode(TRUST),
+          AttachedManagedPolicies: [],
+          RolePolicyList: [{ PolicyName: 'admin', PolicyDocument: encode(ADMIN_DOCUMENT) }],
+          RoleLastUsed: { LastUsedDate: new Date('2026-05-30T00:00:00Z'), Region: 'eu-west-1' },
+          Tags: [{ Key: 'team', Value: 'platform' }],
+        },
+        {
+          RoleName: 'AWSServiceRoleForSupport',
+          Arn: 'arn:aws:iam::111122223333:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport',
+          Path: '/aws-service-role/support.amazonaws.com/',
+          CreateDate: new Date('2020-01-01T00:00:00Z'),
+          AssumeRolePolicyDocument: encode(TRUST),
+          AttachedManagedPolicies: [
+            {
+              PolicyName: 'AWSSupportServiceRolePolicy',
+              PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy',
+            },
+          ],
+          RolePolicyList: [],
+          PermissionsBoundary: { PermissionsBoundaryArn: 'arn:aws:iam::111122223333:policy/boundary' },
+          RoleLastUsed: {},
+        },
+      ],
+      Policies: [
+        {
+          PolicyName: 'platform-admin',
+          Arn: 'arn:aws:iam::111122223333:policy/platform-admin',
+          AttachmentCount: 2,
+          DefaultVersionId: 'v2',
+          PolicyVersionList: [
+            { VersionId: 'v1', IsDefaultVersion: false, Document: encode({ Statement: [] }) },
+            { VersionId: 'v2', IsDefaultVersion: true, Document: encode(ADMIN_DOCUMENT) },
+          ],
+        },
+        {
+          PolicyName: 'AdministratorAccess',
+          Arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+          AttachmentCount: 1,
+          PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: encode(ADMIN_DOCUMENT) }],
+        },
+      ],
+      IsTruncated: false,
+    });
+  iam.on(ListServerCertificatesCommand).resolves({
+    ServerCertificateMetadataList: [
+      {
+        Path: '/',
+        ServerCertificateName: 'www',
+        ServerCertificateId: 'ASCA1',
+        Arn: 'arn:aws:iam::111122223333:server-certificate/www',
+        UploadDate: new Date('2025-01-01T00:00:00Z'),
+        Expiration: new Date('2026-01-01T00:00:00Z'),
+      },
+    ],
+  });
+}
+
 function mockHealthyAccount() {
+  mockAuthorizationDetails();
   iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   iam
     .on(GetCredentialReportCommand)
@@ -186,10 +296,10 @@ describe('iam collector', () => {
     mockHealthyAccount();
     iam.on(ListUsersCommand).rejects(awsError('AccessDenied', 403));
     const sink = await collectWith(iamCollector);
-    expect(sink.resources.map((resource) => resource.kind).sort()).toEqual([
-      'iam.password-policy',
-      'iam.root-user',
-    ]);
+    expect(sink.resources.filter((resource) => resource.kind === 'iam.user')).toEqual([]);
+    expect(sink.resources.map((resource) => resource.kind)).toEqual(
+      expect.arrayContaining(['iam.password-policy', 'iam.root-user', 'iam.role']),
+    );
     expect(sink.gaps).toEqual([
       expect.objectContaining({
         kind: 'iam.user',
@@ -225,6 +335,150 @@ describe('iam collector', () => {
     });
     const virtual = await collectWith(iamCollector);
     expect(virtual.resources.find((r) => r.id === 'root')?.attributes.hardwareMfa).toBe(false);
+  });
+
+  it('adds policies and groups to users, and builds roles, groups, managed policies and certificates', async () => {
+    mockHealthyAccount();
+    const sink = await collectWith(iamCollector);
+    expect(sink.gaps).toEqual([]);
+    const of = (kind: string, id: string) =>
+      sink.resources.find((resource) => resource.kind === kind && resource.id === id);
+    expect(of('iam.user', 'alice')?.attributes).toMatchObject({
+      attachedManagedPolicies: [],
+      inlinePolicies: [],
+      groups: ['developers'],
+      mfaActive: true,
+    });
+    expect(of('iam.user', 'bot')?.attributes).toMatchObject({
+      attachedManagedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      inlinePolicies: [{ name: 'everything', document: ADMIN_DOCUMENT }],
+      groups: [],
+    });
+    expect(of('iam.role', 'app')).toMatchObject({
+      arn: 'arn:aws:iam::111122223333:role/app',
+      region: 'global',
+      tags: { team: 'platform' },
+      attributes: {
+        name: 'app',
+        path: '/',
+        createdAt: '2024-02-01T00:00:00.000Z',
+        trustPolicy: TRUST,
+        inlinePolicies: [{ name: 'admin', document: ADMIN_DOCUMENT }],
+        permissionsBoundary: null,
+        lastUsedAt: '2026-05-30T00:00:00.000Z',
+        isServiceLinked: false,
+      },
+      gaps: [],
+    });
+    expect(of('iam.role', 'AWSServiceRoleForSupport')?.attributes).toMatchObject({
+      isServiceLinked: true,
+      lastUsedAt: null,
+      permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+    });
+    expect(of('iam.group', 'developers')?.attributes).toEqual({
+      name: 'developers',
+      attachedManagedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      inlinePolicies: [],
+      memberCount: 1,
+    });
+    expect(of('iam.managed-policy', 'arn:aws:iam::111122223333:policy/platform-admin')?.attributes).toEqual({
+      arn: 'arn:aws:iam::111122223333:policy/platform-admin',
+      name: 'platform-admin',
+      awsManaged: false,
+      attachmentCount: 2,
+      defaultVersionDocument: ADMIN_DOCUMENT,
+    });
+    expect(of('iam.managed-policy', 'arn:aws:iam::aws:policy/AdministratorAccess')?.attributes).toMatchObject(
+      {
+        awsManaged: true,
+      },
+    );
+    expect(of('iam.server-certificate', 'www')?.attributes).toEqual({
+      name: 'www',
+      arn: 'arn:aws:iam::111122223333:server-certificate/www',
+      expiration: '2026-01-01T00:00:00.000Z',
+      uploadDate: '2025-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('gives users policy gaps and roles, groups and policies kind gaps when the authorization details are denied', async () => {
+    mockHealthyAccount();
+    iam.on(GetAccountAuthorizationDetailsCommand).rejects(awsError('AccessDenied', 403));
+    const sink = await collectWith(iamCollector);
+    const alice = sink.resources.find((resource) => resource.id === 'alice');
+    expect(alice?.attributes).toMatchObject({ mfaActive: true, passwordEnabled: true });
+    expect(alice?.attributes).not.toHaveProperty('groups');
+    expect(alice?.gaps?.map((gap) => [gap.field, gap.reason, gap.action])).toEqual([
+      ['attachedManagedPolicies', 'access-denied', 'iam:GetAccountAuthorizationDetails'],
+      ['inlinePolicies', 'access-denied', 'iam:GetAccountAuthorizationDetails'],
+      ['groups', 'access-denied', 'iam:GetAccountAuthorizationDetails'],
+    ]);
+    expect(sink.gaps.map((gap) => gap.kind).sort()).toEqual(['iam.group', 'iam.managed-policy', 'iam.role']);
+    expect(sink.resources.some((resource) => resource.kind === 'iam.role')).toBe(false);
+  });
+
+  it('makes a policy document that does not parse a gap on that field alone, saying which policy', async () => {
+    mockHealthyAccount();
+    iam.on(GetAccountAuthorizationDetailsCommand).resolves({
+      RoleDetailList: [
+        {
+          RoleName: 'broken',
+          Arn: 'arn:aws:iam::111122223333:role/broken',
+          Path: '/',
+          CreateDate: new Date('2024-02-01T00:00:00Z'),
+          AssumeRolePolicyDocument: '%7B%22Statement%22%3A',
+          AttachedManagedPolicies: [],
+          RolePolicyList: [{ PolicyName: 'bad', PolicyDocument: '%E0%A4%A' }],
+        },
+      ],
+      UserDetailList: [
+        { UserName: 'alice', GroupList: [], UserPolicyList: [{ PolicyName: 'x', PolicyDocument: '[1]' }] },
+      ],
+    });
+    const sink = await collectWith(iamCollector);
+    const role = sink.resources.find((resource) => resource.id === 'broken');
+    expect(role?.attributes).toMatchObject({ name: 'broken', lastUsedAt: null });
+    expect(role?.attributes).not.toHaveProperty('trustPolicy');
+    expect(role?.gaps).toEqual([
+      expect.objectContaining({
+        field: 'trustPolicy',
+        reason: 'collection-error',
+        detail: 'the trust policy of role broken is not valid JSON',
+      }),
+      expect.objectContaining({
+        field: 'inlinePolicies',
+        detail: 'the inline policy bad of role broken is not URL-encoded as IAM returns documents',
+      }),
+    ]);
+    const alice = sink.resources.find((resource) => resource.id === 'alice');
+    expect(alice?.gaps).toEqual([
+      expect.objectContaining({
+        field: 'inlinePolicies',
+        detail: 'the inline policy x of user alice is not a JSON object',
+      }),
+    ]);
+    expect(alice?.attributes).toMatchObject({ groups: [], attachedManagedPolicies: [] });
+    // bot was listed by ListUsers but is missing from the details: unknown, not "no policies".
+    const bot = sink.resources.find((resource) => resource.id === 'bot');
+    expect(bot?.gaps?.map((gap) => [gap.field, gap.reason])).toEqual([
+      ['attachedManagedPolicies', 'not-collected'],
+      ['inlinePolicies', 'not-collected'],
+      ['groups', 'not-collected'],
+    ]);
+  });
+
+  it('marks server certificates as a kind gap when they cannot be listed', async () => {
+    mockHealthyAccount();
+    iam.on(ListServerCertificatesCommand).rejects(awsError('AccessDenied', 403));
+    const sink = await collectWith(iamCollector);
+    expect(sink.gaps).toEqual([
+      expect.objectContaining({
+        kind: 'iam.server-certificate',
+        action: 'iam:ListServerCertificates',
+        reason: 'access-denied',
+      }),
+    ]);
+    expect(sink.resources.some((resource) => resource.kind === 'iam.role')).toBe(true);
   });
 
   it('waits for the credential report to be generated', async () => {

@@ -7,12 +7,19 @@ import {
   IAMClient,
   ListAccessKeysCommand,
   ListUserTagsCommand,
+  paginateGetAccountAuthorizationDetails,
+  paginateListServerCertificates,
   paginateListUsers,
   paginateListVirtualMFADevices,
+  type GroupDetail,
+  type ManagedPolicyDetail,
+  type PolicyDetail,
+  type RoleDetail,
   type User,
+  type UserDetail,
 } from '@aws-sdk/client-iam';
 import type { Gap } from '../../../core/gap.js';
-import type { AccessKey } from '../../../core/kinds/iam.js';
+import type { AccessKey, InlinePolicy } from '../../../core/kinds/iam.js';
 import { sleep } from '../limits.js';
 import type { Collector, CollectorContext, Observed } from '../collector.js';
 import { AwsCallFailed } from '../errors.js';
@@ -22,8 +29,54 @@ import {
   reportFlag,
   type CredentialReportRow,
 } from './credential-report.js';
+import {
+  allPages,
+  conform,
+  listOrGap,
+  missing,
+  parsePolicyJson,
+  tagsOf,
+  unexpected,
+  type Draft,
+  type FilledBy,
+} from './support.js';
 
 const ROOT = '<root_account>';
+
+const DETAILS = 'iam:GetAccountAuthorizationDetails';
+const ROLE_FIELDS: FilledBy<'iam.role'> = {
+  name: DETAILS,
+  arn: DETAILS,
+  path: DETAILS,
+  createdAt: DETAILS,
+  trustPolicy: DETAILS,
+  attachedManagedPolicies: DETAILS,
+  inlinePolicies: DETAILS,
+  permissionsBoundary: DETAILS,
+  lastUsedAt: DETAILS,
+  isServiceLinked: DETAILS,
+};
+const GROUP_FIELDS: FilledBy<'iam.group'> = {
+  name: DETAILS,
+  attachedManagedPolicies: DETAILS,
+  inlinePolicies: DETAILS,
+  memberCount: DETAILS,
+};
+const POLICY_FIELDS: FilledBy<'iam.managed-policy'> = {
+  arn: DETAILS,
+  name: DETAILS,
+  awsManaged: DETAILS,
+  attachmentCount: DETAILS,
+  defaultVersionDocument: DETAILS,
+};
+const LIST_CERTIFICATES = 'iam:ListServerCertificates';
+const CERTIFICATE_FIELDS: FilledBy<'iam.server-certificate'> = {
+  name: LIST_CERTIFICATES,
+  arn: LIST_CERTIFICATES,
+  expiration: LIST_CERTIFICATES,
+  uploadDate: LIST_CERTIFICATES,
+};
+const USER_POLICY_FIELDS = ['attachedManagedPolicies', 'inlinePolicies', 'groups'] as const;
 
 export const iamCollector: Collector = {
   service: 'iam',
@@ -38,22 +91,236 @@ export const iamCollector: Collector = {
     'iam:GetAccountPasswordPolicy',
     'iam:ListVirtualMFADevices',
     'iam:GetAccountSummary',
+    'iam:GetAccountAuthorizationDetails',
+    'iam:ListServerCertificates',
   ],
   kinds: {
     'iam.root-user': ['arn', 'mfaActive', 'hardwareMfa', 'accessKeys', 'passwordLastUsed'],
-    'iam.user': ['name', 'createdAt', 'passwordEnabled', 'passwordLastUsed', 'mfaActive', 'accessKeys'],
+    'iam.user': [
+      'name',
+      'createdAt',
+      'passwordEnabled',
+      'passwordLastUsed',
+      'mfaActive',
+      'accessKeys',
+      'attachedManagedPolicies',
+      'inlinePolicies',
+      'groups',
+    ],
     'iam.password-policy': ['policy'],
+    'iam.role': Object.keys(ROLE_FIELDS),
+    'iam.group': Object.keys(GROUP_FIELDS),
+    'iam.managed-policy': Object.keys(POLICY_FIELDS),
+    'iam.server-certificate': Object.keys(CERTIFICATE_FIELDS),
   },
   async collect(ctx) {
     const client = ctx.client(IAMClient);
-    const report = await credentialReport(ctx, client);
+    const [report, details] = await Promise.all([
+      credentialReport(ctx, client),
+      authorizationDetails(ctx, client),
+    ]);
     await Promise.all([
       collectPasswordPolicy(ctx, client),
       collectRoot(ctx, client, report),
-      collectUsers(ctx, client, report),
+      collectUsers(ctx, client, report, details),
+      collectServerCertificates(ctx, client),
     ]);
+    collectPrincipalsAndPolicies(ctx, details);
   },
 };
+
+/** Every principal and managed policy with its policies, in one paginated call. */
+interface AuthorizationDetails {
+  users: UserDetail[];
+  groups: GroupDetail[];
+  roles: RoleDetail[];
+  policies: ManagedPolicyDetail[];
+}
+
+async function authorizationDetails(
+  ctx: CollectorContext,
+  client: IAMClient,
+): Promise<Observed<AuthorizationDetails>> {
+  const details = await ctx.observe(DETAILS, async () => {
+    const found: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+    // AWSManagedPolicy brings the AWS managed policies in use, so AdministratorAccess and the like are seen too.
+    const filter = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+    for await (const page of paginateGetAccountAuthorizationDetails({ client }, { Filter: [...filter] })) {
+      found.users.push(...(page.UserDetailList ?? []));
+      found.groups.push(...(page.GroupDetailList ?? []));
+      found.roles.push(...(page.RoleDetailList ?? []));
+      found.policies.push(...(page.Policies ?? []));
+    }
+    return found;
+  });
+  if (!details.ok) return details;
+  return { ok: true, value: details.value ?? { users: [], groups: [], roles: [], policies: [] } };
+}
+
+/** A policy document as IAM returns it (URL-encoded JSON): parsed, or why it could not be. */
+function decodePolicy(
+  text: string | undefined,
+  what: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; detail: string } {
+  if (text === undefined || text === '') return { ok: false, detail: `the ${what} came without a document` };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    return { ok: false, detail: `the ${what} is not URL-encoded as IAM returns documents` };
+  }
+  const parsed = parsePolicyJson(decoded, what);
+  if (!parsed.ok) return parsed;
+  return parsed.value === null
+    ? { ok: false, detail: `the ${what} is empty` }
+    : { ok: true, value: parsed.value };
+}
+
+/** The inline policies of a principal, or the detail of the first one that does not parse. */
+function inlinePoliciesOf(
+  list: readonly PolicyDetail[] | undefined,
+  owner: string,
+): { ok: true; value: InlinePolicy[] } | { ok: false; detail: string } {
+  const policies: InlinePolicy[] = [];
+  for (const policy of list ?? []) {
+    const name = policy.PolicyName ?? '';
+    const document = decodePolicy(policy.PolicyDocument, `inline policy ${name} of ${owner}`);
+    if (!document.ok) return document;
+    policies.push({ name, document: document.value });
+  }
+  return { ok: true, value: policies };
+}
+
+function attachedArns(list: readonly { PolicyArn?: string | undefined }[] | undefined): string[] {
+  return (list ?? []).flatMap((policy) => (policy.PolicyArn ? [policy.PolicyArn] : []));
+}
+
+/** Roles, groups and managed policies; when the call failed, each kind is a gap (users carry their own). */
+function collectPrincipalsAndPolicies(ctx: CollectorContext, details: Observed<AuthorizationDetails>): void {
+  if (!details.ok) {
+    for (const kind of ['iam.role', 'iam.group', 'iam.managed-policy'] as const)
+      ctx.kindGap(kind, details.failure);
+    return;
+  }
+  const { users, groups, roles, policies } = details.value;
+  for (const role of roles) {
+    const name = role.RoleName ?? '';
+    const gaps: Gap[] = [];
+    const draft: Draft<'iam.role'> = {
+      name: role.RoleName,
+      arn: role.Arn,
+      path: role.Path,
+      createdAt: role.CreateDate?.toISOString(),
+      attachedManagedPolicies: attachedArns(role.AttachedManagedPolicies),
+      permissionsBoundary: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+      lastUsedAt: role.RoleLastUsed?.LastUsedDate?.toISOString() ?? null,
+      isServiceLinked: role.Path === undefined ? undefined : role.Path.startsWith('/aws-service-role/'),
+    };
+    const trust = decodePolicy(role.AssumeRolePolicyDocument, `trust policy of role ${name}`);
+    if (trust.ok) draft.trustPolicy = trust.value;
+    else gaps.push(unexpected('trustPolicy', DETAILS, trust.detail));
+    const inline = inlinePoliciesOf(role.RolePolicyList, `role ${name}`);
+    if (inline.ok) draft.inlinePolicies = inline.value;
+    else gaps.push(unexpected('inlinePolicies', DETAILS, inline.detail));
+    const conformed = conform('iam.role', draft, gaps, ROLE_FIELDS);
+    ctx.emit({ kind: 'iam.role', id: name, arn: role.Arn ?? null, tags: tagsOf(role.Tags), ...conformed });
+  }
+
+  const members = new Map<string, number>();
+  for (const user of users)
+    for (const group of user.GroupList ?? []) members.set(group, (members.get(group) ?? 0) + 1);
+  for (const group of groups) {
+    const name = group.GroupName ?? '';
+    const gaps: Gap[] = [];
+    const draft: Draft<'iam.group'> = {
+      name: group.GroupName,
+      attachedManagedPolicies: attachedArns(group.AttachedManagedPolicies),
+      memberCount: members.get(name) ?? 0,
+    };
+    const inline = inlinePoliciesOf(group.GroupPolicyList, `group ${name}`);
+    if (inline.ok) draft.inlinePolicies = inline.value;
+    else gaps.push(unexpected('inlinePolicies', DETAILS, inline.detail));
+    ctx.emit({
+      kind: 'iam.group',
+      id: name,
+      arn: group.Arn ?? null,
+      ...conform('iam.group', draft, gaps, GROUP_FIELDS),
+    });
+  }
+
+  for (const policy of policies) {
+    const arn = policy.Arn ?? '';
+    const gaps: Gap[] = [];
+    const draft: Draft<'iam.managed-policy'> = {
+      arn: policy.Arn,
+      name: policy.PolicyName,
+      awsManaged: policy.Arn === undefined ? undefined : /^arn:[^:]+:iam::aws:policy\//.test(policy.Arn),
+      attachmentCount: policy.AttachmentCount,
+    };
+    const version = (policy.PolicyVersionList ?? []).find((candidate) => candidate.IsDefaultVersion);
+    if (version) {
+      const document = decodePolicy(version.Document, `default version of policy ${arn}`);
+      if (document.ok) draft.defaultVersionDocument = document.value;
+      else gaps.push(unexpected('defaultVersionDocument', DETAILS, document.detail));
+    } else {
+      gaps.push(missing('defaultVersionDocument', DETAILS, 'the response had no default policy version'));
+    }
+    ctx.emit({
+      kind: 'iam.managed-policy',
+      id: arn,
+      arn: policy.Arn ?? null,
+      ...conform('iam.managed-policy', draft, gaps, POLICY_FIELDS),
+    });
+  }
+}
+
+/** The user's attached and inline policies and groups, as the authorization details tell them. */
+function userPolicies(
+  name: string,
+  details: Observed<ReadonlyMap<string, UserDetail>>,
+): { attributes: Record<string, unknown>; gaps: Gap[] } {
+  if (!details.ok)
+    return { attributes: {}, gaps: USER_POLICY_FIELDS.map((field) => details.failure.gap(field)) };
+  const detail = details.value.get(name);
+  if (!detail) {
+    // Created between ListUsers and the authorization details: not seen, not "no policies".
+    return {
+      attributes: {},
+      gaps: USER_POLICY_FIELDS.map((field) =>
+        missing(field, DETAILS, 'user not in the account authorization details'),
+      ),
+    };
+  }
+  const gaps: Gap[] = [];
+  const attributes: Record<string, unknown> = {
+    attachedManagedPolicies: attachedArns(detail.AttachedManagedPolicies),
+    groups: [...(detail.GroupList ?? [])],
+  };
+  const inline = inlinePoliciesOf(detail.UserPolicyList, `user ${name}`);
+  if (inline.ok) attributes.inlinePolicies = inline.value;
+  else gaps.push(unexpected('inlinePolicies', DETAILS, inline.detail));
+  return { attributes, gaps };
+}
+
+async function collectServerCertificates(ctx: CollectorContext, client: IAMClient): Promise<void> {
+  const certificates = await listOrGap(ctx, 'iam.server-certificate', LIST_CERTIFICATES, () =>
+    allPages(paginateListServerCertificates({ client }, {}), (page) => page.ServerCertificateMetadataList),
+  );
+  for (const certificate of certificates ?? []) {
+    const draft: Draft<'iam.server-certificate'> = {
+      name: certificate.ServerCertificateName,
+      arn: certificate.Arn,
+      expiration: certificate.Expiration?.toISOString(),
+      uploadDate: certificate.UploadDate?.toISOString(),
+    };
+    ctx.emit({
+      kind: 'iam.server-certificate',
+      id: certificate.ServerCertificateName ?? '',
+      arn: certificate.Arn ?? null,
+      ...conform('iam.server-certificate', draft, [], CERTIFICATE_FIELDS),
+    });
+  }
+}
 
 /** The credential report, generated if needed: the one source of MFA, password and key use for every user. */
 async function credentialReport(
@@ -175,6 +442,7 @@ async function collectUsers(
   ctx: CollectorContext,
   client: IAMClient,
   report: Observed<CredentialReportRow[]>,
+  details: Observed<AuthorizationDetails>,
 ): Promise<void> {
   let users: User[];
   try {
@@ -191,8 +459,20 @@ async function collectUsers(
   }
   const rows = new Map((report.ok ? report.value : []).map((row) => [row.user, row]));
   const failure = report.ok ? null : report.failure;
+  const userDetails: Observed<ReadonlyMap<string, UserDetail>> = details.ok
+    ? { ok: true, value: new Map(details.value.users.map((detail) => [detail.UserName ?? '', detail])) }
+    : details;
   await Promise.all(
-    users.map((user) => collectUser(ctx, client, user, rows.get(user.UserName ?? ''), failure)),
+    users.map((user) =>
+      collectUser(
+        ctx,
+        client,
+        user,
+        rows.get(user.UserName ?? ''),
+        failure,
+        userPolicies(user.UserName ?? '', userDetails),
+      ),
+    ),
   );
 }
 
@@ -202,13 +482,15 @@ async function collectUser(
   user: User,
   reportRow: CredentialReportRow | undefined,
   reportFailure: AwsCallFailed | null,
+  policies: { attributes: Record<string, unknown>; gaps: Gap[] },
 ): Promise<void> {
   const name = user.UserName ?? '';
   const attributes: Record<string, unknown> = {
     name,
     createdAt: (user.CreateDate ?? new Date(0)).toISOString(),
+    ...policies.attributes,
   };
-  const gaps: Gap[] = [];
+  const gaps: Gap[] = [...policies.gaps];
   if (reportRow) {
     attributes.passwordEnabled = reportFlag(reportRow.password_enabled);
     attributes.passwordLastUsed = reportDate(reportRow.password_last_used);

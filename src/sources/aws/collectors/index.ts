@@ -1,5 +1,6 @@
 import type { Collector } from '../collector.js';
 import { accessanalyzerCollector } from './accessanalyzer.js';
+import { apigatewayCollector } from './apigateway.js';
 import { cloudformationCollector } from './cloudformation.js';
 import { cloudfrontCollector } from './cloudfront.js';
 import { cloudtrailCollector } from './cloudtrail.js';
@@ -12,14 +13,20 @@ import { ecrCollector } from './ecr.js';
 import { ecsCollector } from './ecs.js';
 import { efsCollector } from './efs.js';
 import { eksCollector } from './eks.js';
+import { elasticacheCollector } from './elasticache.js';
 import { elbv2Collector } from './elbv2.js';
 import { guarddutyCollector } from './guardduty.js';
 import { iamCollector } from './iam.js';
+import { inspector2Collector } from './inspector2.js';
+import { kinesisCollector } from './kinesis.js';
 import { kmsCollector } from './kms.js';
 import { lambdaCollector } from './lambda.js';
 import { logsCollector } from './logs.js';
+import { opensearchCollector } from './opensearch.js';
 import { rdsCollector } from './rds.js';
+import { redshiftCollector } from './redshift.js';
 import { s3Collector } from './s3.js';
+import { sagemakerCollector } from './sagemaker.js';
 import { secretsmanagerCollector } from './secretsmanager.js';
 import { securityhubCollector } from './securityhub.js';
 import { snsCollector } from './sns.js';
@@ -36,6 +43,7 @@ export const COLLECTORS: readonly Collector[] = [
   ec2StorageCollector,
   cloudtrailCollector,
   guarddutyCollector,
+  inspector2Collector,
   logsCollector,
   cloudwatchCollector,
   configCollector,
@@ -44,6 +52,8 @@ export const COLLECTORS: readonly Collector[] = [
   kmsCollector,
   secretsmanagerCollector,
   rdsCollector,
+  elasticacheCollector,
+  redshiftCollector,
   dynamodbCollector,
   efsCollector,
   lambdaCollector,
@@ -56,4 +66,8 @@ export const COLLECTORS: readonly Collector[] = [
   sqsCollector,
   ssmCollector,
   cloudformationCollector,
+  opensearchCollector,
+  kinesisCollector,
+  sagemakerCollector,
+  apigatewayCollector,
 ];

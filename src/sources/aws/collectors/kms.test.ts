@@ -1,5 +1,6 @@
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   ListKeysCommand,
@@ -20,6 +21,19 @@ import { kmsCollector } from './kms.js';
 
 const kms = mockClient(KMSClient);
 const KINDS = Object.keys(kmsCollector.kinds);
+
+const KEY_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ],
+};
 
 const arnOf = (keyId: string) => `arn:aws:kms:${REGION}:${ACCOUNT}:key/${keyId}`;
 
@@ -43,6 +57,7 @@ function account(keys: KeyMetadata[]) {
   for (const key of keys) kms.on(DescribeKeyCommand, { KeyId: key.KeyId }).resolves({ KeyMetadata: key });
   kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
   kms.on(ListResourceTagsCommand).resolves({ Tags: [], Truncated: false });
+  kms.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(KEY_POLICY), PolicyName: 'default' });
 }
 
 /** What a user would see: the check's status per resource id. */
@@ -88,9 +103,11 @@ describe('kms collector', () => {
         keyState: 'Enabled',
         origin: 'AWS_KMS',
         rotationEnabled: true,
+        policy: KEY_POLICY,
       },
       gaps: [],
     });
+    expect(kms.commandCalls(GetKeyPolicyCommand)[0]?.args[0].input).toMatchObject({ PolicyName: 'default' });
     expect(byId(sink, 'key-b')?.attributes).toMatchObject({ description: '', rotationEnabled: false });
     expect(kms.commandCalls(ListKeysCommand)).toHaveLength(2);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
@@ -226,4 +243,26 @@ describe('kms collector', () => {
       expect(verdicts(sink, keyRotationCheck)).toEqual({});
     },
   );
+
+  it('keeps a key whose key policy was denied, with a gap on its policy alone', async () => {
+    account([metadata('key-a')]);
+    kms.on(GetKeyPolicyCommand).rejects(awsError('AccessDeniedException', 400));
+    const sink = await collectWith(kmsCollector);
+    expect(sink.resources[0]?.gaps).toEqual([
+      expect.objectContaining({ field: 'policy', reason: 'access-denied', action: 'kms:GetKeyPolicy' }),
+    ]);
+    expect(sink.resources[0]?.attributes).not.toHaveProperty('policy');
+    expect(sink.resources[0]?.attributes).toMatchObject({ rotationEnabled: true });
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('gaps the key policy when KMS answers without one, rather than reading it as no policy', async () => {
+    account([metadata('key-a')]);
+    kms.on(GetKeyPolicyCommand).resolves({});
+    const sink = await collectWith(kmsCollector);
+    expect(sink.resources[0]?.gaps).toEqual([
+      expect.objectContaining({ field: 'policy', reason: 'collection-error', action: 'kms:GetKeyPolicy' }),
+    ]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   KMSClient,
   paginateListKeys,
@@ -10,16 +11,22 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { allPages, incompleteResponse, pairsToRecord, regionalArn } from './support.js';
+import { allPages, incompleteResponse, pairsToRecord, parsePolicy, regionalArn } from './support.js';
 
 type KeyAttributes = AttributesOf<'kms.key'>;
 /** What DescribeKey tells about a key. */
-type Described = Omit<KeyAttributes, 'keyId' | 'rotationEnabled'>;
+type Described = Omit<KeyAttributes, 'keyId' | 'rotationEnabled' | 'policy'>;
 
 export const kmsCollector: Collector = {
   service: 'kms',
   global: false,
-  actions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:ListResourceTags'],
+  actions: [
+    'kms:ListKeys',
+    'kms:DescribeKey',
+    'kms:GetKeyRotationStatus',
+    'kms:GetKeyPolicy',
+    'kms:ListResourceTags',
+  ],
   kinds: {
     'kms.key': [
       'keyId',
@@ -30,6 +37,7 @@ export const kmsCollector: Collector = {
       'keyState',
       'origin',
       'rotationEnabled',
+      'policy',
     ],
   },
   async collect(ctx) {
@@ -59,12 +67,19 @@ async function collectKey(client: KMSClient, ctx: CollectorContext, entry: KeyLi
   }
 
   const known = knownRotation(facts);
-  const [rotation, tags] = await Promise.all([
+  const [rotation, policy, tags] = await Promise.all([
     known === ASK
       ? ctx.observe('kms:GetKeyRotationStatus', () =>
           client.send(new GetKeyRotationStatusCommand({ KeyId: keyId })),
         )
       : Promise.resolve(null),
+    // A key's only policy is named "default"; every key has one, so an empty answer is no answer.
+    ctx.observe('kms:GetKeyPolicy', async () => {
+      const output = await client.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+      const document = parsePolicy(output.Policy, 'key policy');
+      if (!document) throw incompleteResponse('kms:GetKeyPolicy', 'no key policy in the response');
+      return document;
+    }),
     // AWS managed keys cannot be tagged. Tags are not an attribute: a failed call is in the scan's errors only.
     facts.keyManager === 'CUSTOMER'
       ? ctx.observe('kms:ListResourceTags', () => listTags(client, keyId))
@@ -76,6 +91,8 @@ async function collectKey(client: KMSClient, ctx: CollectorContext, entry: KeyLi
   if (known !== ASK) attributes.rotationEnabled = known;
   else if (rotation?.ok) attributes.rotationEnabled = rotation.value?.KeyRotationEnabled === true;
   else if (rotation) gaps.push(rotation.failure.gap('rotationEnabled'));
+  if (policy.ok && policy.value) attributes.policy = policy.value;
+  else if (!policy.ok) gaps.push(policy.failure.gap('policy'));
 
   ctx.emit({
     kind: 'kms.key',

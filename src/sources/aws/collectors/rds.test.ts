@@ -120,6 +120,7 @@ describe('rds collector', () => {
           instance('db-2', {
             Engine: 'aurora-postgresql',
             DBClusterIdentifier: 'cl-1',
+            ReadReplicaSourceDBClusterIdentifier: 'cl-0',
             MultiAZ: false,
             TagList: [{ Key: 'team', Value: 'data' }],
           }),
@@ -173,13 +174,18 @@ describe('rds collector', () => {
         iamDatabaseAuthenticationEnabled: false,
         deletionProtection: true,
         dbClusterIdentifier: null,
+        readReplicaSourceIdentifier: null,
         parameterGroupNames: ['pg-secure'],
       },
       gaps: [],
     });
     expect(byId(sink, 'rds.db-instance', 'db-2')).toMatchObject({
       tags: { team: 'data' },
-      attributes: { engine: 'aurora-postgresql', dbClusterIdentifier: 'cl-1' },
+      attributes: {
+        engine: 'aurora-postgresql',
+        dbClusterIdentifier: 'cl-1',
+        readReplicaSourceIdentifier: 'cl-0',
+      },
     });
     expect(ofKind(sink, 'rds.db-cluster').map((c) => c.attributes)).toEqual([
       {

@@ -68,6 +68,7 @@ export const rdsCollector: Collector = {
       'iamDatabaseAuthenticationEnabled',
       'deletionProtection',
       'dbClusterIdentifier',
+      'readReplicaSourceIdentifier',
       'parameterGroupNames',
     ],
     'rds.db-cluster': [
@@ -114,6 +115,10 @@ async function collectInstancesAndParameterGroups(ctx: CollectorContext, client:
       identifier,
       kmsKeyId: instance.KmsKeyId ?? null,
       dbClusterIdentifier: instance.DBClusterIdentifier ?? null,
+      readReplicaSourceIdentifier:
+        instance.ReadReplicaSourceDBInstanceIdentifier ??
+        instance.ReadReplicaSourceDBClusterIdentifier ??
+        null,
       parameterGroupNames,
     };
     const required = presentFrom(attributes, gaps, action);

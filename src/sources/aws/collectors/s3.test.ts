@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   S3Client,
@@ -31,6 +35,8 @@ const ALL_ON = {
   RestrictPublicBuckets: true,
 };
 const REGIONS = ['us-east-1', 'eu-west-1'];
+const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+const OWNER_GRANT = { granteeType: 'CanonicalUser', grantee: OWNER_ID, permission: 'FULL_CONTROL' };
 
 function policyFor(name: string) {
   return {
@@ -87,6 +93,17 @@ describe('s3 collector', () => {
       },
     });
     s3.on(GetBucketTaggingCommand).resolves({ TagSet: [{ Key: 'team', Value: 'data' }] });
+    s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled', MFADelete: 'Disabled' });
+    s3.on(GetBucketAclCommand).resolves({
+      Owner: { ID: OWNER_ID },
+      Grants: [{ Grantee: { Type: 'CanonicalUser', ID: OWNER_ID }, Permission: 'FULL_CONTROL' }],
+    });
+    s3.on(GetBucketOwnershipControlsCommand).resolves({
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    s3.on(GetBucketLoggingCommand).callsFake((input: { Bucket: string }) => ({
+      LoggingEnabled: { TargetBucket: 'access-logs', TargetPrefix: `${input.Bucket}/` },
+    }));
   }
 
   function listBuckets(...entries: { Name: string; BucketRegion?: string }[]) {
@@ -124,6 +141,11 @@ describe('s3 collector', () => {
         },
         policy: policyFor('exports'),
         defaultEncryption: { algorithm: 'aws:kms', kmsKeyId: 'alias/data', bucketKeyEnabled: true },
+        versioning: 'Enabled',
+        mfaDelete: false,
+        acl: [OWNER_GRANT],
+        objectOwnership: 'BucketOwnerEnforced',
+        logging: { targetBucket: 'access-logs', targetPrefix: 'exports/' },
       },
     });
     const pages = s3.commandCalls(ListBucketsCommand).map((call) => call.args[0].input);
@@ -190,6 +212,20 @@ describe('s3 collector', () => {
       awsError('ServerSideEncryptionConfigurationNotFoundError', 404),
     );
     s3.on(GetBucketTaggingCommand).rejects(awsError('NoSuchTagSet', 404));
+    // A bucket whose versioning was never enabled, without ownership controls or logging, as S3 answers.
+    s3.on(GetBucketVersioningCommand).resolves({});
+    s3.on(GetBucketAclCommand).resolves({
+      Owner: { ID: OWNER_ID },
+      Grants: [
+        { Grantee: { Type: 'CanonicalUser', ID: OWNER_ID }, Permission: 'FULL_CONTROL' },
+        {
+          Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+          Permission: 'READ',
+        },
+      ],
+    });
+    s3.on(GetBucketOwnershipControlsCommand).rejects(awsError('OwnershipControlsNotFoundError', 404));
+    s3.on(GetBucketLoggingCommand).resolves({});
     control
       .on(GetAccountPublicAccessBlockCommand)
       .rejects(awsError('NoSuchPublicAccessBlockConfiguration', 404));
@@ -206,6 +242,18 @@ describe('s3 collector', () => {
           publicAccessBlock: null,
           policy: null,
           defaultEncryption: null,
+          versioning: null,
+          mfaDelete: false,
+          acl: [
+            OWNER_GRANT,
+            {
+              granteeType: 'Group',
+              grantee: 'http://acs.amazonaws.com/groups/global/AllUsers',
+              permission: 'READ',
+            },
+          ],
+          objectOwnership: null,
+          logging: null,
         },
       }),
     ]);
@@ -272,6 +320,9 @@ describe('s3 collector', () => {
     [GetPublicAccessBlockCommand, 'publicAccessBlock', 's3:GetBucketPublicAccessBlock'],
     [GetBucketPolicyCommand, 'policy', 's3:GetBucketPolicy'],
     [GetBucketEncryptionCommand, 'defaultEncryption', 's3:GetEncryptionConfiguration'],
+    [GetBucketAclCommand, 'acl', 's3:GetBucketAcl'],
+    [GetBucketOwnershipControlsCommand, 'objectOwnership', 's3:GetBucketOwnershipControls'],
+    [GetBucketLoggingCommand, 'logging', 's3:GetBucketLogging'],
   ] as const)(
     'keeps a bucket whose %o was denied, with a gap on that field alone',
     async (command, field, action) => {
@@ -284,15 +335,51 @@ describe('s3 collector', () => {
       const [bucket] = buckets(sink);
       expect(bucket?.gaps).toEqual([expect.objectContaining({ field, reason: 'access-denied', action })]);
       expect(bucket?.attributes).not.toHaveProperty(field);
-      const others = ['name', 'createdAt', 'publicAccessBlock', 'policy', 'defaultEncryption'].filter(
-        (f) => f !== field,
-      );
+      const others = [
+        'name',
+        'createdAt',
+        'publicAccessBlock',
+        'policy',
+        'defaultEncryption',
+        'versioning',
+        'mfaDelete',
+        'acl',
+        'objectOwnership',
+        'logging',
+      ].filter((f) => f !== field);
       expect(Object.keys(bucket?.attributes ?? {}).sort()).toEqual(others.sort());
       expect(sink.gaps).toEqual([]);
       expect(sink.errors).toEqual([expect.objectContaining({ action })]);
       expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
+
+  it('gaps both versioning and MFA Delete when GetBucketVersioning is denied: one call reads both', async () => {
+    configureEveryBucket();
+    listBuckets({ Name: 'locked', BucketRegion: 'us-east-1' });
+    s3.on(GetBucketVersioningCommand).rejects(awsError('AccessDenied', 403));
+
+    const sink = await collectWith(s3Collector, { regions: REGIONS });
+
+    const [bucket] = buckets(sink);
+    expect(bucket?.gaps?.map((gap) => [gap.field, gap.action])).toEqual([
+      ['versioning', 's3:GetBucketVersioning'],
+      ['mfaDelete', 's3:GetBucketVersioning'],
+    ]);
+    expect(bucket?.attributes).not.toHaveProperty('versioning');
+    expect(bucket?.attributes).not.toHaveProperty('mfaDelete');
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('reads suspended versioning with MFA Delete on as they are', async () => {
+    configureEveryBucket();
+    listBuckets({ Name: 'archive', BucketRegion: 'us-east-1' });
+    s3.on(GetBucketVersioningCommand).resolves({ Status: 'Suspended', MFADelete: 'Enabled' });
+
+    const sink = await collectWith(s3Collector, { regions: REGIONS });
+
+    expect(buckets(sink)[0]?.attributes).toMatchObject({ versioning: 'Suspended', mfaDelete: true });
+  });
 
   it('records a denied GetBucketTagging as an error: tags are not an attribute, so there is no field to gap', async () => {
     configureEveryBucket();
@@ -372,6 +459,14 @@ describe('s3 collector', () => {
         Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:fsx' } }],
       },
     });
+    s3.on(GetBucketAclCommand).resolves({
+      Grants: [
+        { Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/x' }, Permission: 'ALL' as 'READ' },
+      ],
+    });
+    s3.on(GetBucketOwnershipControlsCommand).resolves({
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'SomethingNew' as 'ObjectWriter' }] },
+    });
 
     const sink = await collectWith(s3Collector, { regions: REGIONS });
 
@@ -382,6 +477,12 @@ describe('s3 collector', () => {
         field: 'defaultEncryption',
         reason: 'collection-error',
         action: 's3:GetEncryptionConfiguration',
+      }),
+      expect.objectContaining({ field: 'acl', reason: 'collection-error', action: 's3:GetBucketAcl' }),
+      expect.objectContaining({
+        field: 'objectOwnership',
+        reason: 'collection-error',
+        action: 's3:GetBucketOwnershipControls',
       }),
     ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
@@ -418,6 +519,10 @@ describe('s3 collector', () => {
       GetBucketPolicyCommand: 's3:GetBucketPolicy',
       GetBucketEncryptionCommand: 's3:GetEncryptionConfiguration',
       GetBucketTaggingCommand: 's3:GetBucketTagging',
+      GetBucketVersioningCommand: 's3:GetBucketVersioning',
+      GetBucketAclCommand: 's3:GetBucketAcl',
+      GetBucketOwnershipControlsCommand: 's3:GetBucketOwnershipControls',
+      GetBucketLoggingCommand: 's3:GetBucketLogging',
     };
     const called = s3
       .calls()
@@ -488,6 +593,25 @@ class FakeS3 extends NodeHttpHandler {
         '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>',
       );
     }
+    if (query.includes('versioning')) {
+      return xml(
+        200,
+        `<VersioningConfiguration xmlns="${S3_NS}"><Status>Enabled</Status></VersioningConfiguration>`,
+      );
+    }
+    if (query.includes('acl')) {
+      return xml(
+        200,
+        `<AccessControlPolicy xmlns="${S3_NS}"><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>${OWNER_ID}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>`,
+      );
+    }
+    if (query.includes('ownershipControls')) {
+      return xml(
+        200,
+        `<OwnershipControls xmlns="${S3_NS}"><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>`,
+      );
+    }
+    if (query.includes('logging')) return xml(200, `<BucketLoggingStatus xmlns="${S3_NS}"/>`);
     if (query.includes('tagging')) {
       return xml(200, `<Tagging><TagSet><Tag><Key>home</Key><Value>${home}</Value></Tag></TagSet></Tagging>`);
     }
@@ -543,6 +667,11 @@ describe('s3 collector over HTTP', () => {
         policy: policyFor(bucket.id),
         publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: false },
         defaultEncryption: { algorithm: 'AES256', kmsKeyId: null, bucketKeyEnabled: false },
+        versioning: 'Enabled',
+        mfaDelete: false,
+        acl: [OWNER_GRANT],
+        objectOwnership: 'BucketOwnerEnforced',
+        logging: null,
       });
     }
     // Every bucket is read in its own region: no request pays for a redirect.

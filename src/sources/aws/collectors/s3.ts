@@ -1,12 +1,17 @@
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
   S3Client,
   type Bucket,
+  type Grant,
   type PublicAccessBlockConfiguration,
   type ServerSideEncryptionConfiguration,
 } from '@aws-sdk/client-s3';
@@ -16,7 +21,7 @@ import {
 } from '@aws-sdk/client-s3-control';
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
-import type { PublicAccessBlock } from '../../../core/kinds/s3.js';
+import type { AclGrant, PublicAccessBlock } from '../../../core/kinds/s3.js';
 import type { Collector, CollectorContext } from '../collector.js';
 import { AwsCallFailed } from '../errors.js';
 import { allPages, oneOf, parsePolicy, UnexpectedResponse } from './support.js';
@@ -25,6 +30,20 @@ type BucketAttributes = AttributesOf<'s3.bucket'>;
 type DefaultEncryption = NonNullable<BucketAttributes['defaultEncryption']>;
 
 const ALGORITHMS: readonly DefaultEncryption['algorithm'][] = ['AES256', 'aws:kms', 'aws:kms:dsse'];
+const GRANTEE_TYPES: readonly AclGrant['granteeType'][] = ['CanonicalUser', 'Group', 'AmazonCustomerByEmail'];
+const PERMISSIONS: readonly AclGrant['permission'][] = [
+  'FULL_CONTROL',
+  'WRITE',
+  'WRITE_ACP',
+  'READ',
+  'READ_ACP',
+];
+const VERSIONING: readonly NonNullable<BucketAttributes['versioning']>[] = ['Enabled', 'Suspended'];
+const OWNERSHIPS: readonly NonNullable<BucketAttributes['objectOwnership']>[] = [
+  'BucketOwnerEnforced',
+  'BucketOwnerPreferred',
+  'ObjectWriter',
+];
 
 /** ListBuckets only reports each bucket's region when the request has a parameter; this one also pages. */
 const PAGE_SIZE = 1000;
@@ -46,10 +65,25 @@ export const s3Collector: Collector = {
     's3:GetBucketPolicy',
     's3:GetEncryptionConfiguration',
     's3:GetBucketTagging',
+    's3:GetBucketVersioning',
+    's3:GetBucketAcl',
+    's3:GetBucketOwnershipControls',
+    's3:GetBucketLogging',
     's3:GetAccountPublicAccessBlock',
   ],
   kinds: {
-    's3.bucket': ['name', 'createdAt', 'publicAccessBlock', 'policy', 'defaultEncryption'],
+    's3.bucket': [
+      'name',
+      'createdAt',
+      'publicAccessBlock',
+      'policy',
+      'defaultEncryption',
+      'versioning',
+      'mfaDelete',
+      'acl',
+      'objectOwnership',
+      'logging',
+    ],
     's3.account-public-access-block': ['configuration'],
   },
   async collect(ctx) {
@@ -152,41 +186,80 @@ async function collectBucket(
   region: string,
   created: Date | undefined,
 ): Promise<void> {
-  const [publicAccessBlock, policy, encryption, tagging] = await Promise.all([
-    ctx.observe(
-      's3:GetBucketPublicAccessBlock',
-      async () => {
-        const output = await read((client) => client.send(new GetPublicAccessBlockCommand({ Bucket: name })));
-        return publicAccessBlockOf(output.PublicAccessBlockConfiguration);
-      },
-      ['NoSuchPublicAccessBlockConfiguration'],
-    ),
-    ctx.observe(
-      's3:GetBucketPolicy',
-      async () =>
-        parsePolicy(
-          (await read((client) => client.send(new GetBucketPolicyCommand({ Bucket: name })))).Policy,
-          'bucket policy',
-        ),
-      ['NoSuchBucketPolicy'],
-    ),
-    ctx.observe(
-      's3:GetEncryptionConfiguration',
-      async () => {
-        const output = await read((client) => client.send(new GetBucketEncryptionCommand({ Bucket: name })));
-        return defaultEncryptionOf(output.ServerSideEncryptionConfiguration);
-      },
-      ['ServerSideEncryptionConfigurationNotFoundError'],
-    ),
-    ctx.observe(
-      's3:GetBucketTagging',
-      async () => {
-        const output = await read((client) => client.send(new GetBucketTaggingCommand({ Bucket: name })));
-        return Object.fromEntries((output.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
-      },
-      ['NoSuchTagSet'],
-    ),
-  ]);
+  const [publicAccessBlock, policy, encryption, tagging, versioning, acl, ownership, logging] =
+    await Promise.all([
+      ctx.observe(
+        's3:GetBucketPublicAccessBlock',
+        async () => {
+          const output = await read((client) =>
+            client.send(new GetPublicAccessBlockCommand({ Bucket: name })),
+          );
+          return publicAccessBlockOf(output.PublicAccessBlockConfiguration);
+        },
+        ['NoSuchPublicAccessBlockConfiguration'],
+      ),
+      ctx.observe(
+        's3:GetBucketPolicy',
+        async () =>
+          parsePolicy(
+            (await read((client) => client.send(new GetBucketPolicyCommand({ Bucket: name })))).Policy,
+            'bucket policy',
+          ),
+        ['NoSuchBucketPolicy'],
+      ),
+      ctx.observe(
+        's3:GetEncryptionConfiguration',
+        async () => {
+          const output = await read((client) =>
+            client.send(new GetBucketEncryptionCommand({ Bucket: name })),
+          );
+          return defaultEncryptionOf(output.ServerSideEncryptionConfiguration);
+        },
+        ['ServerSideEncryptionConfigurationNotFoundError'],
+      ),
+      ctx.observe(
+        's3:GetBucketTagging',
+        async () => {
+          const output = await read((client) => client.send(new GetBucketTaggingCommand({ Bucket: name })));
+          return Object.fromEntries((output.TagSet ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
+        },
+        ['NoSuchTagSet'],
+      ),
+      ctx.observe('s3:GetBucketVersioning', async () => {
+        const output = await read((client) => client.send(new GetBucketVersioningCommand({ Bucket: name })));
+        // A bucket whose versioning was never enabled answers without a Status.
+        if (output.Status === undefined)
+          return { versioning: null, mfaDelete: output.MFADelete === 'Enabled' };
+        const versioning = oneOf(VERSIONING, output.Status);
+        if (!versioning) throw new UnexpectedResponse(`unknown versioning status ${output.Status}`);
+        return { versioning, mfaDelete: output.MFADelete === 'Enabled' };
+      }),
+      ctx.observe('s3:GetBucketAcl', async () => {
+        const output = await read((client) => client.send(new GetBucketAclCommand({ Bucket: name })));
+        return (output.Grants ?? []).map(aclGrantOf);
+      }),
+      ctx.observe(
+        's3:GetBucketOwnershipControls',
+        async () => {
+          const output = await read((client) =>
+            client.send(new GetBucketOwnershipControlsCommand({ Bucket: name })),
+          );
+          const setting = output.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
+          if (setting === undefined) return null;
+          const ownership = oneOf(OWNERSHIPS, setting);
+          if (!ownership) throw new UnexpectedResponse(`unknown object ownership ${setting}`);
+          return ownership;
+        },
+        ['OwnershipControlsNotFoundError'],
+      ),
+      ctx.observe('s3:GetBucketLogging', async () => {
+        const output = await read((client) => client.send(new GetBucketLoggingCommand({ Bucket: name })));
+        const target = output.LoggingEnabled;
+        if (!target) return null;
+        if (!target.TargetBucket) throw new UnexpectedResponse('logging is enabled without a target bucket');
+        return { targetBucket: target.TargetBucket, targetPrefix: target.TargetPrefix ?? '' };
+      }),
+    ]);
   const attributes: Partial<BucketAttributes> = { name, createdAt: created ? created.toISOString() : null };
   const gaps: Gap[] = [];
   if (publicAccessBlock.ok) attributes.publicAccessBlock = publicAccessBlock.value;
@@ -195,6 +268,16 @@ async function collectBucket(
   else gaps.push(policy.failure.gap('policy'));
   if (encryption.ok) attributes.defaultEncryption = encryption.value;
   else gaps.push(encryption.failure.gap('defaultEncryption'));
+  if (versioning.ok) {
+    attributes.versioning = versioning.value?.versioning ?? null;
+    attributes.mfaDelete = versioning.value?.mfaDelete ?? false;
+  } else gaps.push(versioning.failure.gap('versioning'), versioning.failure.gap('mfaDelete'));
+  if (acl.ok) attributes.acl = acl.value ?? [];
+  else gaps.push(acl.failure.gap('acl'));
+  if (ownership.ok) attributes.objectOwnership = ownership.value;
+  else gaps.push(ownership.failure.gap('objectOwnership'));
+  if (logging.ok) attributes.logging = logging.value;
+  else gaps.push(logging.failure.gap('logging'));
   ctx.emit({
     kind: 's3.bucket',
     id: name,
@@ -205,6 +288,18 @@ async function collectBucket(
     attributes,
     gaps,
   });
+}
+
+/** One ACL grant; a grantee type or permission onus does not know is an answer the kind cannot hold. */
+function aclGrantOf(grant: Grant): AclGrant {
+  const grantee = grant.Grantee;
+  const granteeType = oneOf(GRANTEE_TYPES, grantee?.Type);
+  const permission = oneOf(PERMISSIONS, grant.Permission);
+  const id = grantee?.URI ?? grantee?.ID ?? grantee?.EmailAddress;
+  if (!granteeType || !permission || id === undefined) {
+    throw new UnexpectedResponse(`unexpected ACL grant ${JSON.stringify(grant).slice(0, 200)}`);
+  }
+  return { granteeType, grantee: id, permission };
 }
 
 /** Unset settings are off, as S3 applies them. */

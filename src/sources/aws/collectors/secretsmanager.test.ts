@@ -1,4 +1,5 @@
 import {
+  GetResourcePolicyCommand,
   ListSecretsCommand,
   SecretsManagerClient,
   type RotationRulesType,
@@ -21,6 +22,17 @@ const KINDS = Object.keys(secretsmanagerCollector.kinds);
 
 const arnOf = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbCdEf`;
 const CREATED = new Date('2025-03-30T09:14:03Z');
+const SHARED_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::444455556666:role/reader' },
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: '*',
+    },
+  ],
+};
 
 const secret = (name: string, overrides: Partial<SecretListEntry> = {}): SecretListEntry => ({
   ARN: arnOf(name),
@@ -57,9 +69,16 @@ async function intervals(...secrets: SecretListEntry[]): Promise<Record<string, 
 }
 
 describe('secretsmanager collector', () => {
-  beforeEach(() => secretsmanager.reset());
+  beforeEach(() => {
+    secretsmanager.reset();
+    // A secret without a resource policy answers without ResourcePolicy.
+    secretsmanager.on(GetResourcePolicyCommand).resolves({});
+  });
 
   it('reports every secret across ListSecrets pages, with every attribute of the kind', async () => {
+    secretsmanager
+      .on(GetResourcePolicyCommand, { SecretId: arnOf('prod/db') })
+      .resolves({ ResourcePolicy: JSON.stringify(SHARED_POLICY) });
     secretsmanager
       .on(ListSecretsCommand)
       .resolvesOnce({
@@ -70,6 +89,7 @@ describe('secretsmanager collector', () => {
             {
               KmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
               Tags: [{ Key: 'team', Value: 'storefront' }],
+              LastAccessedDate: new Date('2026-05-30T00:00:00Z'),
             },
           ),
         ],
@@ -92,6 +112,8 @@ describe('secretsmanager collector', () => {
           lastRotatedAt: '2026-05-20T03:00:00.000Z',
           createdAt: '2025-03-30T09:14:03.000Z',
           kmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+          policy: SHARED_POLICY,
+          lastAccessedAt: '2026-05-30',
         },
         gaps: [],
       },
@@ -108,6 +130,8 @@ describe('secretsmanager collector', () => {
           lastRotatedAt: null,
           createdAt: '2025-03-30T09:14:03.000Z',
           kmsKeyId: null,
+          policy: null,
+          lastAccessedAt: null,
         },
         gaps: [],
       },
@@ -210,6 +234,33 @@ describe('secretsmanager collector', () => {
       expect.objectContaining({ field: 'createdAt', action: 'secretsmanager:ListSecrets' }),
     ]);
     expect(sink.resources[0]?.attributes).not.toHaveProperty('createdAt');
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('keeps a secret whose resource policy was denied, with a gap on its policy alone', async () => {
+    secretsmanager.on(ListSecretsCommand).resolves({ SecretList: [secret('locked')] });
+    secretsmanager.on(GetResourcePolicyCommand).rejects(awsError('AccessDeniedException', 400));
+    const sink = await collectWith(secretsmanagerCollector);
+    expect(sink.resources[0]?.gaps).toEqual([
+      expect.objectContaining({
+        field: 'policy',
+        reason: 'access-denied',
+        action: 'secretsmanager:GetResourcePolicy',
+      }),
+    ]);
+    expect(sink.resources[0]?.attributes).toMatchObject({ name: 'locked', lastAccessedAt: null });
+    expect(sink.resources[0]?.attributes).not.toHaveProperty('policy');
+    expect(sink.errors).toEqual([expect.objectContaining({ action: 'secretsmanager:GetResourcePolicy' })]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('gaps the policy rather than guessing when it is not JSON', async () => {
+    secretsmanager.on(ListSecretsCommand).resolves({ SecretList: [secret('odd')] });
+    secretsmanager.on(GetResourcePolicyCommand).resolves({ ResourcePolicy: '{"Statement": [' });
+    const sink = await collectWith(secretsmanagerCollector);
+    expect(sink.resources[0]?.gaps).toEqual([
+      expect.objectContaining({ field: 'policy', reason: 'collection-error' }),
+    ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 });

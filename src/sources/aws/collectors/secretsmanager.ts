@@ -1,4 +1,5 @@
 import {
+  GetResourcePolicyCommand,
   paginateListSecrets,
   SecretsManagerClient,
   type RotationRulesType,
@@ -6,14 +7,14 @@ import {
 import type { Gap } from '../../../core/gap.js';
 import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { Collector } from '../collector.js';
-import { allPages, tagsOf, unexpected } from './support.js';
+import { allPages, parsePolicy, tagsOf, unexpected } from './support.js';
 
 type SecretAttributes = AttributesOf<'secretsmanager.secret'>;
 
 export const secretsmanagerCollector: Collector = {
   service: 'secretsmanager',
   global: false,
-  actions: ['secretsmanager:ListSecrets'],
+  actions: ['secretsmanager:ListSecrets', 'secretsmanager:GetResourcePolicy'],
   kinds: {
     'secretsmanager.secret': [
       'name',
@@ -22,41 +23,53 @@ export const secretsmanagerCollector: Collector = {
       'lastRotatedAt',
       'createdAt',
       'kmsKeyId',
+      'policy',
+      'lastAccessedAt',
     ],
   },
   async collect(ctx) {
     const client = ctx.client(SecretsManagerClient);
-    // ListSecrets carries everything the kind needs, so there is no per-secret call. Secrets scheduled for
-    // deletion are left out (the API's default): they can no longer be read. A failed page throws out of
-    // collect(), and the runner records a gap on secretsmanager.secret here rather than a partial list.
+    // ListSecrets carries everything but the resource policy, read per secret. Secrets scheduled for deletion
+    // are left out (the API's default): they can no longer be read. A failed page throws out of collect(), and
+    // the runner records a gap on secretsmanager.secret here rather than a partial list.
     const secrets = await ctx.call('secretsmanager:ListSecrets', () =>
       allPages(paginateListSecrets({ client }, {}), (page) => page.SecretList),
     );
-    for (const secret of secrets) {
-      const id = secret.ARN ?? secret.Name ?? '';
-      const rotationEnabled = secret.RotationEnabled === true;
-      const attributes: Partial<SecretAttributes> = {
-        name: secret.Name ?? id,
-        rotationEnabled,
-        // A secret that does not rotate has no interval, whatever rules are left over from when it did.
-        rotationIntervalDays: rotationEnabled ? intervalDays(secret.RotationRules) : null,
-        lastRotatedAt: secret.LastRotatedDate?.toISOString() ?? null,
-        // Null means the default key, aws/secretsmanager.
-        kmsKeyId: secret.KmsKeyId ?? null,
-      };
-      const gaps: Gap[] = [];
-      if (secret.CreatedDate) attributes.createdAt = secret.CreatedDate.toISOString();
-      else
-        gaps.push(unexpected('createdAt', 'secretsmanager:ListSecrets', 'ListSecrets gave no CreatedDate'));
-      ctx.emit({
-        kind: 'secretsmanager.secret',
-        id,
-        arn: secret.ARN ?? null,
-        tags: tagsOf(secret.Tags),
-        attributes,
-        gaps,
-      });
-    }
+    await Promise.all(
+      secrets.map(async (secret) => {
+        const id = secret.ARN ?? secret.Name ?? '';
+        const rotationEnabled = secret.RotationEnabled === true;
+        const attributes: Partial<SecretAttributes> = {
+          name: secret.Name ?? id,
+          rotationEnabled,
+          // A secret that does not rotate has no interval, whatever rules are left over from when it did.
+          rotationIntervalDays: rotationEnabled ? intervalDays(secret.RotationRules) : null,
+          lastRotatedAt: secret.LastRotatedDate?.toISOString() ?? null,
+          // Null means the default key, aws/secretsmanager.
+          kmsKeyId: secret.KmsKeyId ?? null,
+          // Secrets Manager records the day only; a secret never read since tracking began has none.
+          lastAccessedAt: secret.LastAccessedDate?.toISOString().slice(0, 10) ?? null,
+        };
+        const gaps: Gap[] = [];
+        if (secret.CreatedDate) attributes.createdAt = secret.CreatedDate.toISOString();
+        else
+          gaps.push(unexpected('createdAt', 'secretsmanager:ListSecrets', 'ListSecrets gave no CreatedDate'));
+        const policy = await ctx.observe('secretsmanager:GetResourcePolicy', async () => {
+          const output = await client.send(new GetResourcePolicyCommand({ SecretId: id }));
+          return parsePolicy(output.ResourcePolicy, 'secret resource policy');
+        });
+        if (policy.ok) attributes.policy = policy.value;
+        else gaps.push(policy.failure.gap('policy'));
+        ctx.emit({
+          kind: 'secretsmanager.secret',
+          id,
+          arn: secret.ARN ?? null,
+          tags: tagsOf(secret.Tags),
+          attributes,
+          gaps,
+        });
+      }),
+    );
   },
 };
 

@@ -75,6 +75,7 @@ describe('sns collector', () => {
         name: 'alerts',
         kmsMasterKeyId: 'alias/aws/sns',
         policy: ownerOnly('alerts'),
+        confirmedSubscriptions: 1,
       },
       gaps: [],
     });
@@ -117,7 +118,7 @@ describe('sns collector', () => {
     const [found] = sink.resources;
     expect(found?.attributes).toEqual({ arn: arnOf('alerts'), name: 'alerts' });
     expect(found?.gaps).toEqual(
-      ['kmsMasterKeyId', 'policy'].map((field) =>
+      ['kmsMasterKeyId', 'policy', 'confirmedSubscriptions'].map((field) =>
         expect.objectContaining({ field, reason: 'access-denied', action: 'sns:GetTopicAttributes' }),
       ),
     );
@@ -129,7 +130,7 @@ describe('sns collector', () => {
     sns.on(GetTopicAttributesCommand).rejects(awsError('Throttling', 400));
     const sink = await collectWith(snsCollector);
     expect(sink.resources[0]?.gaps).toEqual(
-      ['kmsMasterKeyId', 'policy'].map((field) =>
+      ['kmsMasterKeyId', 'policy', 'confirmedSubscriptions'].map((field) =>
         expect.objectContaining({ field, reason: 'throttled', action: 'sns:GetTopicAttributes' }),
       ),
     );
@@ -167,5 +168,22 @@ describe('sns collector', () => {
     expect(sink.errors).toEqual([]);
     const called = sns.calls().map((call) => `sns:${call.args[0].constructor.name.replace(/Command$/, '')}`);
     expect(new Set(called)).toEqual(new Set(snsCollector.actions));
+  });
+  it('records a topic nobody confirmed a subscription to as 0, and a missing count as a gap', async () => {
+    sns
+      .on(ListTopicsCommand)
+      .resolves({ Topics: [{ TopicArn: arnOf('alerts') }, { TopicArn: arnOf('odd') }] });
+    sns
+      .on(GetTopicAttributesCommand, { TopicArn: arnOf('alerts') })
+      .resolves(attributesOf('alerts', { SubscriptionsConfirmed: '0' }));
+    const { SubscriptionsConfirmed: _none, ...withoutCount } = attributesOf('odd').Attributes;
+    sns.on(GetTopicAttributesCommand, { TopicArn: arnOf('odd') }).resolves({ Attributes: withoutCount });
+    const sink = await collectWith(snsCollector);
+    expect(byName(sink, 'alerts')).toMatchObject({ gaps: [], attributes: { confirmedSubscriptions: 0 } });
+    expect(byName(sink, 'odd')?.attributes).not.toHaveProperty('confirmedSubscriptions');
+    expect(byName(sink, 'odd')?.gaps).toEqual([
+      expect.objectContaining({ field: 'confirmedSubscriptions', action: 'sns:GetTopicAttributes' }),
+    ]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
 });

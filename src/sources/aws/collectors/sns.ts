@@ -1,7 +1,15 @@
 import { GetTopicAttributesCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import type { Gap } from '../../../core/gap.js';
 import type { Collector, CollectorContext } from '../collector.js';
-import { allPages, conform, parsePolicyJson, unexpected, type Draft, type FilledBy } from './support.js';
+import {
+  allPages,
+  conform,
+  missing,
+  parsePolicyJson,
+  unexpected,
+  type Draft,
+  type FilledBy,
+} from './support.js';
 
 const LIST = 'sns:ListTopics';
 const ATTRIBUTES = 'sns:GetTopicAttributes';
@@ -11,8 +19,9 @@ const FILLED_BY: FilledBy<'sns.topic'> = {
   name: LIST,
   kmsMasterKeyId: ATTRIBUTES,
   policy: ATTRIBUTES,
+  confirmedSubscriptions: ATTRIBUTES,
 };
-const FROM_ATTRIBUTES = ['kmsMasterKeyId', 'policy'] as const;
+const FROM_ATTRIBUTES = ['kmsMasterKeyId', 'policy', 'confirmedSubscriptions'] as const;
 
 /** A topic deleted between the listing and the read (`NotFound` in the query protocol). */
 const GONE = ['NotFound', 'NotFoundException'];
@@ -54,6 +63,11 @@ async function collectTopic(ctx: CollectorContext, client: SNSClient, arn: strin
     const policy = parsePolicyJson(attributes.Policy?.trim());
     if (policy.ok) draft.policy = policy.value;
     else gaps.push(unexpected('policy', ATTRIBUTES, policy.detail));
+    // A count SNS did not give is unknown, not zero: "nobody is notified" must not be guessed.
+    const confirmed = attributes.SubscriptionsConfirmed;
+    if (confirmed === undefined) gaps.push(missing('confirmedSubscriptions', ATTRIBUTES));
+    else if (/^\d+$/.test(confirmed)) draft.confirmedSubscriptions = Number(confirmed);
+    else gaps.push(unexpected('confirmedSubscriptions', ATTRIBUTES, `SubscriptionsConfirmed ${confirmed}`));
   }
   ctx.emit({ kind: 'sns.topic', id: arn, arn, ...conform('sns.topic', draft, gaps, FILLED_BY) });
 }

@@ -1,4 +1,11 @@
-import { DescribeParametersCommand, SSMClient, type ParameterMetadata } from '@aws-sdk/client-ssm';
+import {
+  DescribeInstanceInformationCommand,
+  DescribeParametersCommand,
+  ListResourceComplianceSummariesCommand,
+  SSMClient,
+  type InstanceInformation,
+  type ParameterMetadata,
+} from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
@@ -29,7 +36,10 @@ const byName = (sink: CollectionSink, name: string) =>
   sink.resources.find((resource) => resource.id === name);
 
 describe('ssm collector', () => {
-  beforeEach(() => ssm.reset());
+  beforeEach(() => {
+    ssm.reset();
+    ssm.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [] });
+  });
 
   it('reports every parameter across pages with its type, key, date and tier, and never reads a value', async () => {
     ssm
@@ -69,8 +79,11 @@ describe('ssm collector', () => {
     });
     const calls = ssm.commandCalls(DescribeParametersCommand);
     expect(calls[1]?.args[0].input.NextToken).toBe('page-2');
-    // Only DescribeParameters was sent: no GetParameter*, so no value ever leaves the account.
-    expect(ssm.calls()).toHaveLength(2);
+    // No GetParameter* was sent, so no value ever leaves the account.
+    expect(ssm.calls().map((call) => call.args[0].constructor.name)).not.toContainEqual(
+      expect.stringMatching(/^GetParameter/),
+    );
+    expect(ssm.commandCalls(DescribeParametersCommand)).toHaveLength(2);
     expect(sink.gaps).toEqual([]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });
@@ -123,6 +136,108 @@ describe('ssm collector', () => {
     expect(found?.attributes).not.toHaveProperty('keyId');
     expect(found?.gaps).toEqual([
       expect.objectContaining({ field: 'keyId', reason: 'not-collected', action: 'ssm:DescribeParameters' }),
+    ]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+});
+
+function managed(id: string, overrides: Partial<InstanceInformation> = {}): InstanceInformation {
+  return {
+    InstanceId: id,
+    PingStatus: 'Online',
+    LastPingDateTime: new Date('2026-05-31T23:55:00Z'),
+    AgentVersion: '3.3.1142.0',
+    PlatformType: 'Linux',
+    ResourceType: 'EC2Instance',
+    ...overrides,
+  };
+}
+
+const patch = (id: string, status: 'COMPLIANT' | 'NON_COMPLIANT') => ({
+  ComplianceType: 'Patch',
+  ResourceType: 'ManagedInstance',
+  ResourceId: id,
+  Status: status,
+});
+
+describe('ssm collector: managed instances', () => {
+  beforeEach(() => {
+    ssm.reset();
+    ssm.on(DescribeParametersCommand).resolves({ Parameters: [] });
+  });
+
+  it('reports each managed instance with its agent and its patch compliance, across pages', async () => {
+    ssm
+      .on(DescribeInstanceInformationCommand)
+      .resolvesOnce({ InstanceInformationList: [managed('i-0aaa')], NextToken: 'page-2' })
+      .resolvesOnce({
+        InstanceInformationList: [
+          managed('i-0bbb', { PingStatus: 'ConnectionLost' }),
+          managed('mi-0ccc', {
+            PlatformType: 'Windows',
+            AgentVersion: undefined,
+            LastPingDateTime: undefined,
+          }),
+        ],
+      });
+    ssm.on(ListResourceComplianceSummariesCommand).resolves({
+      ResourceComplianceSummaryItems: [patch('i-0aaa', 'COMPLIANT'), patch('i-0bbb', 'NON_COMPLIANT')],
+    });
+
+    const sink = await collectWith(ssmCollector);
+
+    expect(ssm.commandCalls(ListResourceComplianceSummariesCommand)[0]?.args[0].input).toEqual({
+      Filters: [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' }],
+    });
+    expect(sink.resources.map((r) => [r.id, r.arn, r.attributes])).toEqual([
+      [
+        'i-0aaa',
+        `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-0aaa`,
+        {
+          instanceId: 'i-0aaa',
+          pingStatus: 'Online',
+          platformType: 'Linux',
+          agentVersion: '3.3.1142.0',
+          lastPingAt: '2026-05-31T23:55:00.000Z',
+          patchCompliance: 'COMPLIANT',
+        },
+      ],
+      [
+        'i-0bbb',
+        expect.any(String),
+        expect.objectContaining({ pingStatus: 'ConnectionLost', patchCompliance: 'NON_COMPLIANT' }),
+      ],
+      [
+        'mi-0ccc',
+        `arn:aws:ssm:${REGION}:${ACCOUNT}:managed-instance/mi-0ccc`,
+        expect.objectContaining({ agentVersion: null, lastPingAt: null, patchCompliance: null }),
+      ],
+    ]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('keeps the instances with a gap on patch compliance when the compliance summaries are denied', async () => {
+    ssm.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [managed('i-0aaa')] });
+    ssm.on(ListResourceComplianceSummariesCommand).rejects(awsError('AccessDeniedException', 400));
+    const sink = await collectWith(ssmCollector);
+    expect(sink.resources[0]?.attributes).toMatchObject({ pingStatus: 'Online' });
+    expect(sink.resources[0]?.attributes).not.toHaveProperty('patchCompliance');
+    expect(sink.resources[0]?.gaps).toEqual([
+      expect.objectContaining({
+        field: 'patchCompliance',
+        reason: 'access-denied',
+        action: 'ssm:ListResourceComplianceSummaries',
+      }),
+    ]);
+  });
+
+  it('turns a denied DescribeInstanceInformation into a gap on managed instances only', async () => {
+    ssm.on(DescribeInstanceInformationCommand).rejects(awsError('AccessDeniedException', 400));
+    ssm.on(DescribeParametersCommand).resolves({ Parameters: [parameter('/a')] });
+    const sink = await collectWith(ssmCollector);
+    expect(sink.resources.map((r) => r.kind)).toEqual(['ssm.parameter']);
+    expect(sink.gaps).toEqual([
+      kindGap('ssm.managed-instance', 'access-denied', 'ssm:DescribeInstanceInformation'),
     ]);
     expect(snapshotProblem(sink, KINDS)).toBeNull();
   });

@@ -1,10 +1,14 @@
 import {
   DescribeFlowLogsCommand,
   DescribeNetworkAclsCommand,
+  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
   type FlowLog,
   type NetworkAcl,
+  type RouteTable,
+  type Subnet,
   type Vpc,
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -58,11 +62,49 @@ function acl(id: string, vpcId: string, overrides: Partial<NetworkAcl> = {}): Ne
   };
 }
 
-/** A region with one VPC logged to S3 and its default network ACL. */
+function subnet(id: string, vpcId: string, overrides: Partial<Subnet> = {}): Subnet {
+  return {
+    SubnetId: id,
+    SubnetArn: `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${id}`,
+    VpcId: vpcId,
+    AvailabilityZone: `${REGION}a`,
+    DefaultForAz: false,
+    MapPublicIpOnLaunch: false,
+    ...overrides,
+  };
+}
+
+/** A route table with the local route and `routes`, associated with `subnets` (and the VPC, if `main`). */
+function routeTable(
+  id: string,
+  vpcId: string,
+  options: { subnets?: string[]; main?: boolean; routes?: RouteTable['Routes'] },
+): RouteTable {
+  return {
+    RouteTableId: id,
+    VpcId: vpcId,
+    Associations: [
+      ...(options.main ? [{ RouteTableId: id, Main: true }] : []),
+      ...(options.subnets ?? []).map((subnetId) => ({ RouteTableId: id, SubnetId: subnetId, Main: false })),
+    ],
+    Routes: [
+      { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
+      ...(options.routes ?? []),
+    ],
+  };
+}
+
+const TO_INTERNET = { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' } as const;
+
+/** A region with one VPC logged to S3, its default network ACL, and one public subnet. */
 function answerEverything() {
   ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [vpc('vpc-1')] });
   ec2.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [flowLog('fl-1', 'vpc-1')] });
   ec2.on(DescribeNetworkAclsCommand).resolves({ NetworkAcls: [acl('acl-1', 'vpc-1')] });
+  ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [subnet('subnet-1', 'vpc-1')] });
+  ec2
+    .on(DescribeRouteTablesCommand)
+    .resolves({ RouteTables: [routeTable('rtb-main', 'vpc-1', { main: true, routes: [TO_INTERNET] })] });
 }
 
 function ofKind(sink: CollectionSink, kind: string) {
@@ -70,7 +112,11 @@ function ofKind(sink: CollectionSink, kind: string) {
 }
 
 describe('vpc collector', () => {
-  beforeEach(() => ec2.reset());
+  beforeEach(() => {
+    ec2.reset();
+    // Tests about VPCs and network ACLs see a region without subnets unless they say otherwise.
+    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [] });
+  });
 
   it('reports VPCs with their own flow logs, and network ACLs, across pages', async () => {
     ec2
@@ -346,7 +392,7 @@ describe('vpc collector', () => {
 
     const sink = await collectWith(vpcCollector);
 
-    expect(sink.resources.map((resource) => resource.id).sort()).toEqual(['acl-1', 'vpc-1']);
+    expect(sink.resources.map((resource) => resource.id).sort()).toEqual(['acl-1', 'subnet-1', 'vpc-1']);
   });
 
   it('reports an empty region as no VPCs, no network ACLs and no gaps, without asking for flow logs', async () => {
@@ -362,6 +408,7 @@ describe('vpc collector', () => {
   it.each([
     [DescribeVpcsCommand, 'ec2.vpc', 'ec2:DescribeVpcs', 'ec2.network-acl'],
     [DescribeNetworkAclsCommand, 'ec2.network-acl', 'ec2:DescribeNetworkAcls', 'ec2.vpc'],
+    [DescribeSubnetsCommand, 'ec2.subnet', 'ec2:DescribeSubnets', 'ec2.vpc'],
   ] as const)(
     'turns a denied listing into a gap on that kind alone (%o)',
     async (command, kind, action, other) => {
@@ -413,6 +460,144 @@ describe('vpc collector', () => {
       expect(snapshotProblem(sink, KINDS)).toBeNull();
     },
   );
+
+  it('reports subnets as public when their route table sends the default route to an internet gateway', async () => {
+    answerEverything();
+    ec2
+      .on(DescribeSubnetsCommand)
+      .resolvesOnce({
+        Subnets: [
+          subnet('subnet-public', 'vpc-1', {
+            MapPublicIpOnLaunch: true,
+            Tags: [{ Key: 'Name', Value: 'web' }],
+          }),
+          subnet('subnet-private', 'vpc-1'),
+        ],
+        NextToken: 'subnet-page-2',
+      })
+      .resolvesOnce({
+        Subnets: [
+          subnet('subnet-ipv6', 'vpc-1'),
+          subnet('subnet-blackhole', 'vpc-1'),
+          subnet('subnet-default', 'vpc-2', { DefaultForAz: true, MapPublicIpOnLaunch: true }),
+        ],
+      });
+    ec2.on(DescribeRouteTablesCommand).resolves({
+      RouteTables: [
+        // The main table of vpc-1 sends the internet to a NAT gateway: its subnets are private.
+        routeTable('rtb-main-1', 'vpc-1', {
+          main: true,
+          subnets: ['subnet-private'],
+          routes: [{ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'active' }],
+        }),
+        routeTable('rtb-web', 'vpc-1', { subnets: ['subnet-public'], routes: [TO_INTERNET] }),
+        routeTable('rtb-ipv6', 'vpc-1', {
+          subnets: ['subnet-ipv6'],
+          routes: [{ DestinationIpv6CidrBlock: '::/0', GatewayId: 'igw-1', State: 'active' }],
+        }),
+        // A route to a deleted internet gateway carries nothing.
+        routeTable('rtb-old', 'vpc-1', {
+          subnets: ['subnet-blackhole'],
+          routes: [{ ...TO_INTERNET, State: 'blackhole' }],
+        }),
+        // The default VPC's subnets follow its main table, which AWS creates with a route to the internet.
+        routeTable('rtb-main-2', 'vpc-2', { main: true, routes: [TO_INTERNET] }),
+      ],
+    });
+
+    const sink = await collectWith(vpcCollector);
+
+    const subnets = ofKind(sink, 'ec2.subnet');
+    expect(subnets.find((found) => found.id === 'subnet-public')).toEqual({
+      kind: 'ec2.subnet',
+      id: 'subnet-public',
+      arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/subnet-public`,
+      region: REGION,
+      tags: { Name: 'web' },
+      attributes: {
+        subnetId: 'subnet-public',
+        vpcId: 'vpc-1',
+        availabilityZone: `${REGION}a`,
+        defaultForAz: false,
+        mapPublicIpOnLaunch: true,
+        routeTableId: 'rtb-web',
+        public: true,
+      },
+      gaps: [],
+    });
+    expect(
+      subnets.map((found) => [found.id, found.attributes.routeTableId, found.attributes.public]),
+    ).toEqual([
+      ['subnet-blackhole', 'rtb-old', false],
+      ['subnet-default', 'rtb-main-2', true],
+      ['subnet-ipv6', 'rtb-ipv6', true],
+      ['subnet-private', 'rtb-main-1', false],
+      ['subnet-public', 'rtb-web', true],
+    ]);
+    expect(ec2.commandCalls(DescribeSubnetsCommand)[1]?.args[0].input.NextToken).toBe('subnet-page-2');
+    expect(sink.errors).toEqual([]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it.each([
+    ['denied', awsError('UnauthorizedOperation', 403), 'access-denied'],
+    ['throttled for good', awsError('RequestLimitExceeded', 503), 'throttled'],
+  ] as const)(
+    'gaps the routing of every subnet when DescribeRouteTables is %s, never reporting "private"',
+    async (_, error, reason) => {
+      answerEverything();
+      ec2.on(DescribeRouteTablesCommand).rejects(error);
+
+      const sink = await collectWith(vpcCollector);
+
+      const [found] = ofKind(sink, 'ec2.subnet');
+      expect(found?.attributes).toEqual({
+        subnetId: 'subnet-1',
+        vpcId: 'vpc-1',
+        availabilityZone: `${REGION}a`,
+        defaultForAz: false,
+        mapPublicIpOnLaunch: false,
+      });
+      expect(found?.gaps).toEqual([
+        expect.objectContaining({ field: 'routeTableId', reason, action: 'ec2:DescribeRouteTables' }),
+        expect.objectContaining({ field: 'public', reason, action: 'ec2:DescribeRouteTables' }),
+      ]);
+      expect(sink.gaps).toEqual([]);
+      expect(snapshotProblem(sink, KINDS)).toBeNull();
+    },
+  );
+
+  it('gaps the routing of a subnet whose VPC showed no main route table', async () => {
+    answerEverything();
+    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [subnet('subnet-9', 'vpc-9')] });
+
+    const sink = await collectWith(vpcCollector);
+
+    const [found] = ofKind(sink, 'ec2.subnet');
+    expect(found?.attributes).not.toHaveProperty('public');
+    expect(found?.gaps).toEqual([
+      expect.objectContaining({ field: 'routeTableId', reason: 'not-collected' }),
+      expect.objectContaining({ field: 'public', reason: 'not-collected' }),
+    ]);
+    expect(snapshotProblem(sink, KINDS)).toBeNull();
+  });
+
+  it('leaves out subnets shared into the account, and asks for no route tables when there are no subnets', async () => {
+    answerEverything();
+    ec2.on(DescribeSubnetsCommand).resolves({
+      Subnets: [
+        subnet('subnet-1', 'vpc-1', { OwnerId: ACCOUNT }),
+        subnet('subnet-shared', 'vpc-1', { OwnerId: '444455556666' }),
+      ],
+    });
+    const sink = await collectWith(vpcCollector);
+    expect(ofKind(sink, 'ec2.subnet').map((found) => found.id)).toEqual(['subnet-1']);
+
+    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [] });
+    ec2.resetHistory();
+    await collectWith(vpcCollector);
+    expect(ec2.commandCalls(DescribeRouteTablesCommand)).toHaveLength(0);
+  });
 
   it('declares every action it calls', async () => {
     answerEverything();

@@ -2,9 +2,12 @@ import {
   EC2Client,
   paginateDescribeFlowLogs,
   paginateDescribeNetworkAcls,
+  paginateDescribeRouteTables,
+  paginateDescribeSubnets,
   paginateDescribeVpcs,
   type FlowLog as AwsFlowLog,
   type NetworkAclEntry as AwsNetworkAclEntry,
+  type RouteTable,
   type Vpc,
 } from '@aws-sdk/client-ec2';
 import type { Gap } from '../../../core/gap.js';
@@ -15,22 +18,37 @@ import { allPages, listOrGap, missing, oneOf, present, regionalArn, tagsOf } fro
 
 type VpcAttributes = AttributesOf<'ec2.vpc'>;
 type NetworkAclAttributes = AttributesOf<'ec2.network-acl'>;
+type SubnetAttributes = AttributesOf<'ec2.subnet'>;
 
 const FLOW_LOGS = 'ec2:DescribeFlowLogs';
+const ROUTE_TABLES = 'ec2:DescribeRouteTables';
 
 export const vpcCollector: Collector = {
   // The EC2 API: its calls share the ec2 rate limit with the other EC2 collectors.
   service: 'ec2',
   global: false,
-  actions: ['ec2:DescribeVpcs', FLOW_LOGS, 'ec2:DescribeNetworkAcls'],
+  actions: ['ec2:DescribeVpcs', FLOW_LOGS, 'ec2:DescribeNetworkAcls', 'ec2:DescribeSubnets', ROUTE_TABLES],
   kinds: {
     'ec2.vpc': ['vpcId', 'isDefault', 'cidrBlocks', 'flowLogs'],
     'ec2.network-acl': ['networkAclId', 'vpcId', 'isDefault', 'entries', 'associatedSubnetIds'],
+    'ec2.subnet': [
+      'subnetId',
+      'vpcId',
+      'availabilityZone',
+      'defaultForAz',
+      'mapPublicIpOnLaunch',
+      'routeTableId',
+      'public',
+    ],
   },
   async collect(ctx) {
     const client = ctx.client(EC2Client);
     // Each kind stands alone: a denied DescribeVpcs leaves the network ACLs observed, and the other way round.
-    await Promise.all([collectVpcs(ctx, client), collectNetworkAcls(ctx, client)]);
+    await Promise.all([
+      collectVpcs(ctx, client),
+      collectNetworkAcls(ctx, client),
+      collectSubnets(ctx, client),
+    ]);
   },
 };
 
@@ -183,4 +201,75 @@ function entryOf(entry: AwsNetworkAclEntry): NetworkAclEntry | undefined {
 
 function inEvaluationOrder(a: NetworkAclEntry, b: NetworkAclEntry): number {
   return Number(a.egress) - Number(b.egress) || a.ruleNumber - b.ruleNumber;
+}
+
+async function collectSubnets(ctx: CollectorContext, client: EC2Client): Promise<void> {
+  const action = 'ec2:DescribeSubnets';
+  const subnets = await listOrGap(ctx, 'ec2.subnet', action, () =>
+    allPages(paginateDescribeSubnets({ client }, { MaxResults: 1000 }), (page) => page.Subnets),
+  );
+  if (!subnets || subnets.length === 0) return;
+
+  // One listing of the region's route tables decides which subnets are public. If it fails, no subnet's
+  // routing is known: each gets the gap, never `public: false`.
+  const tables = await ctx.observe(ROUTE_TABLES, () =>
+    allPages(paginateDescribeRouteTables({ client }, { MaxResults: 100 }), (page) => page.RouteTables),
+  );
+  const routing = tables.ok ? routingOf(tables.value ?? []) : null;
+
+  for (const subnet of subnets) {
+    const subnetId = subnet.SubnetId;
+    // A subnet shared into this account (RAM) is routed by its owner, whose route tables are not visible here.
+    if (!subnetId || sharedIn(ctx, subnet.OwnerId)) continue;
+    const gaps: Gap[] = [];
+    const attributes: Partial<SubnetAttributes> = { subnetId };
+    present(attributes, gaps, action, 'vpcId', subnet.VpcId);
+    present(attributes, gaps, action, 'availabilityZone', subnet.AvailabilityZone);
+    present(attributes, gaps, action, 'defaultForAz', subnet.DefaultForAz);
+    present(attributes, gaps, action, 'mapPublicIpOnLaunch', subnet.MapPublicIpOnLaunch);
+    if (!tables.ok) {
+      gaps.push(tables.failure.gap('routeTableId'), tables.failure.gap('public'));
+    } else {
+      const table =
+        routing?.bySubnet.get(subnetId) ?? (subnet.VpcId ? routing?.mainByVpc.get(subnet.VpcId) : undefined);
+      if (table?.RouteTableId) {
+        attributes.routeTableId = table.RouteTableId;
+        attributes.public = routesToInternetGateway(table);
+      } else {
+        const detail = 'neither an associated route table nor the VPC’s main route table was listed';
+        gaps.push(missing('routeTableId', ROUTE_TABLES, detail), missing('public', ROUTE_TABLES, detail));
+      }
+    }
+    ctx.emit({
+      kind: 'ec2.subnet',
+      id: subnetId,
+      arn: subnet.SubnetArn ?? regionalArn(ctx, 'ec2', `subnet/${subnetId}`),
+      tags: tagsOf(subnet.Tags),
+      attributes,
+      gaps,
+    });
+  }
+}
+
+/** Which table routes each subnet: explicit associations, and each VPC's main table for the rest. */
+function routingOf(tables: readonly RouteTable[]) {
+  const bySubnet = new Map<string, RouteTable>();
+  const mainByVpc = new Map<string, RouteTable>();
+  for (const table of tables) {
+    for (const association of table.Associations ?? []) {
+      if (association.SubnetId) bySubnet.set(association.SubnetId, table);
+      if (association.Main && table.VpcId) mainByVpc.set(table.VpcId, table);
+    }
+  }
+  return { bySubnet, mainByVpc };
+}
+
+/** A default route (IPv4 or IPv6) to an internet gateway that is not a blackhole. */
+function routesToInternetGateway(table: RouteTable): boolean {
+  return (table.Routes ?? []).some(
+    (route) =>
+      route.GatewayId?.startsWith('igw-') === true &&
+      route.State !== 'blackhole' &&
+      (route.DestinationCidrBlock === '0.0.0.0/0' || route.DestinationIpv6CidrBlock === '::/0'),
+  );
 }

@@ -1,0 +1,57 @@
+import { REGION } from '../../testing/builders.js';
+import { testCheck } from '../../testing/check-tester.js';
+import check from './cloudwatch-alarm-cloudtrail-changes.js';
+import {
+  ALARMS_DENIED,
+  alarm,
+  filter,
+  logGroup,
+  monitored,
+  topic,
+  trail,
+} from './support/monitoring-fixtures.js';
+
+const CIS_PATTERN =
+  '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }';
+
+testCheck(check, {
+  pass: [
+    {
+      name: 'the CIS filter on the trail log group has an alarm notifying a subscribed topic',
+      resources: monitored(CIS_PATTERN),
+      message: /are monitored: filter Monitored → alarm Monitored-alarm/,
+    },
+    {
+      name: 'the same events caught by a filter on every write to CloudTrail',
+      resources: monitored('{ ($.eventSource = cloudtrail.amazonaws.com) && ($.readOnly IS FALSE) }'),
+    },
+  ],
+  fail: [
+    {
+      name: 'a filter that leaves out StopLogging',
+      resources: monitored(
+        '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) }',
+      ),
+      message: /no filter matches StopLogging/,
+    },
+    {
+      name: 'the alarm on the CIS filter has its actions disabled',
+      resources: [
+        trail(),
+        logGroup([filter('Monitored', CIS_PATTERN)]),
+        alarm('Monitored', { actionsEnabled: false }),
+        topic(),
+      ],
+      message: /but alarm Monitored-alarm has its actions disabled/,
+    },
+  ],
+  notEvaluated: [
+    {
+      name: 'alarms could not be listed where the log group is',
+      resources: monitored(CIS_PATTERN),
+      regions: [REGION],
+      scopeGaps: [ALARMS_DENIED],
+      reason: 'access-denied',
+    },
+  ],
+});

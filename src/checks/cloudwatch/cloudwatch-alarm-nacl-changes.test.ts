@@ -1,0 +1,53 @@
+import { REGION } from '../../testing/builders.js';
+import { testCheck } from '../../testing/check-tester.js';
+import check from './cloudwatch-alarm-nacl-changes.js';
+import {
+  ALARMS_DENIED,
+  alarm,
+  filter,
+  logGroup,
+  monitored,
+  topic,
+  trail,
+} from './support/monitoring-fixtures.js';
+
+const CIS_PATTERN =
+  '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }';
+
+testCheck(check, {
+  pass: [
+    {
+      name: 'the CIS filter on the trail log group has an alarm notifying a subscribed topic',
+      resources: monitored(CIS_PATTERN),
+      message: /are monitored: filter Monitored → alarm Monitored-alarm/,
+    },
+  ],
+  fail: [
+    {
+      name: 'a filter that leaves out ReplaceNetworkAclAssociation',
+      resources: monitored(
+        '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) }',
+      ),
+      message: /no filter matches ReplaceNetworkAclAssociation/,
+    },
+    {
+      name: 'the alarm on the CIS filter has its actions disabled',
+      resources: [
+        trail(),
+        logGroup([filter('Monitored', CIS_PATTERN)]),
+        alarm('Monitored', { actionsEnabled: false }),
+        topic(),
+      ],
+      message: /but alarm Monitored-alarm has its actions disabled/,
+    },
+  ],
+  notEvaluated: [
+    {
+      name: 'alarms could not be listed where the log group is',
+      resources: monitored(CIS_PATTERN),
+      regions: [REGION],
+      scopeGaps: [ALARMS_DENIED],
+      reason: 'access-denied',
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import { REGION, withGap } from '../../testing/builders.js';
+import { dynamodbTable } from '../../testing/analytics.js';
+import { testCheck } from '../../testing/check-tester.js';
+import check from './dynamodb-table-deletion-protection.js';
+
+testCheck(check, {
+  pass: [
+    {
+      name: 'a protected table',
+      resources: [dynamodbTable()],
+      message: /^DynamoDB table orders has deletion protection on$/,
+    },
+  ],
+  fail: [
+    {
+      name: 'a table anyone with dynamodb:DeleteTable can delete in one call',
+      resources: [dynamodbTable({ deletionProtection: false })],
+      message: /^DynamoDB table orders can be deleted without turning off deletion protection first$/,
+    },
+  ],
+  notEvaluated: [
+    {
+      name: 'the table could not be described',
+      resources: [withGap(dynamodbTable(), 'deletionProtection', 'access-denied', 'dynamodb:DescribeTable')],
+      reason: 'access-denied',
+    },
+    {
+      name: 'tables could not be listed in the region',
+      resources: [],
+      scopeGaps: [
+        {
+          region: REGION,
+          kind: 'dynamodb.table',
+          field: '*',
+          reason: 'access-denied',
+          action: 'dynamodb:ListTables',
+        },
+      ],
+      reason: 'access-denied',
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import { REGION, withGap } from '../../testing/builders.js';
+import { opensearchDomain } from '../../testing/analytics.js';
+import { testCheck } from '../../testing/check-tester.js';
+import check from './opensearch-domain-encrypted-at-rest.js';
+
+testCheck(check, {
+  pass: [
+    {
+      name: 'a domain encrypted with a KMS key',
+      resources: [opensearchDomain()],
+      message: /^OpenSearch domain search is encrypted at rest$/,
+    },
+  ],
+  fail: [
+    {
+      name: 'a domain created without encryption at rest',
+      resources: [opensearchDomain({ encryptionAtRest: false })],
+      message: /^OpenSearch domain search stores its data without encryption at rest$/,
+    },
+  ],
+  notEvaluated: [
+    {
+      name: 'the domain could not be described',
+      resources: [withGap(opensearchDomain(), 'encryptionAtRest', 'access-denied', 'es:DescribeDomains')],
+      reason: 'access-denied',
+    },
+    {
+      name: 'domains could not be listed in the region',
+      resources: [],
+      scopeGaps: [
+        {
+          region: REGION,
+          kind: 'opensearch.domain',
+          field: '*',
+          reason: 'access-denied',
+          action: 'es:ListDomainNames',
+        },
+      ],
+      reason: 'access-denied',
+    },
+  ],
+});
