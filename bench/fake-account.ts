@@ -52,6 +52,8 @@ export class FakeAccount {
   private readonly users: string[];
   private readonly buckets: { name: string; region: string }[];
   private readonly report: Uint8Array;
+  /** GetAccountAuthorizationDetails entries: every user, a role per two users, a managed policy per ten. */
+  private readonly authorization: Record<string, unknown>[];
   calls = 0;
 
   constructor(
@@ -65,6 +67,47 @@ export class FakeAccount {
       region: this.regions[i % this.regions.length] ?? 'us-east-1',
     }));
     const created = '2025-01-01T00:00:00+00:00';
+    const document = encodeURIComponent(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+      }),
+    );
+    const createDate = new Date('2025-01-01T00:00:00Z');
+    this.authorization = [
+      ...this.users.map((name) => ({
+        UserName: name,
+        Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+        CreateDate: createDate,
+        GroupList: [],
+        AttachedManagedPolicies: [],
+        UserPolicyList: [{ PolicyName: 'inline', PolicyDocument: document }],
+      })),
+      ...Array.from({ length: Math.ceil(size.users / 2) }, (_, i) => ({
+        RoleName: `role-${String(i)}`,
+        Arn: `arn:aws:iam::${ACCOUNT}:role/role-${String(i)}`,
+        Path: '/',
+        CreateDate: createDate,
+        AssumeRolePolicyDocument: encodeURIComponent(
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          }),
+        ),
+        AttachedManagedPolicies: [],
+        RolePolicyList: [{ PolicyName: 'inline', PolicyDocument: document }],
+        RoleLastUsed: { LastUsedDate: createDate, Region: 'us-east-1' },
+      })),
+      ...Array.from({ length: Math.ceil(size.users / 10) }, (_, i) => ({
+        PolicyName: `policy-${String(i)}`,
+        Arn: `arn:aws:iam::${ACCOUNT}:policy/policy-${String(i)}`,
+        DefaultVersionId: 'v1',
+        AttachmentCount: 1,
+        PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: document }],
+      })),
+    ];
     const header =
       'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
     const rows = this.users.map(
@@ -169,6 +212,20 @@ export class FakeAccount {
         };
       case 'ListUserTagsCommand':
         return { Tags: [] };
+      case 'GetAccountAuthorizationDetailsCommand': {
+        // One list of users, roles and policies, paged together (IAM pages this call the same way).
+        const { items, next } = page(this.authorization, token, Number(input.MaxItems ?? 100));
+        return {
+          UserDetailList: items.filter((item) => 'UserName' in item),
+          RoleDetailList: items.filter((item) => 'RoleName' in item),
+          Policies: items.filter((item) => 'PolicyName' in item),
+          GroupDetailList: [],
+          IsTruncated: next !== undefined,
+          Marker: next,
+        };
+      }
+      case 'ListServerCertificatesCommand':
+        return { ServerCertificateMetadataList: [] };
       case 'GetAccountPasswordPolicyCommand':
         return { PasswordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24 } };
       case 'ListVirtualMFADevicesCommand':

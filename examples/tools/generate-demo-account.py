@@ -152,8 +152,9 @@ def loggroup(region, name, retention, kms, filters=()):
 def recorder(region, recording):
     recs = [{'name': 'default', 'allSupported': True, 'includeGlobalResourceTypes': region == 'us-east-1', 'recording': True, 'lastStatus': 'Success'}] if recording else []
     return r('config.recorder', region, {'recorders': recs, 'deliveryChannelConfigured': recording})
-def hub(region, enabled):
-    std = []  # enabled without the default standards: securityhub-standards-enabled fails
+def hub(region, enabled, standards=True):
+    # eu-west-1's hub is on without a standard, so securityhub-standards-enabled fails there.
+    std = [{'arn': f'arn:aws:securityhub:{region}::standards/aws-foundational-security-best-practices/v/1.0.0', 'status': 'READY'}] if enabled and standards else []
     return r('securityhub.hub', region, {'enabled': enabled, 'subscribedAt': ago(300) if enabled else None, 'standards': std}, arn=f'arn:aws:securityhub:{region}:{A}:hub/default' if enabled else None)
 def analyzer(region, name):
     arn = f'arn:aws:access-analyzer:{region}:{A}:analyzer/{name}'
@@ -237,7 +238,7 @@ euw1 += [
   volume('eu-west-1', 'vol-0e1f2a3b4c5d60012', True, 'i-0e1f2a3b4c5d60012', 60),
   loggroup('eu-west-1', '/ecs/exports', None, None),
   recorder('eu-west-1', True),
-  hub('eu-west-1', False),
+  hub('eu-west-1', True, standards=False),
   rdsinst('eu-west-1', 'exports-db', True, False, True, False),
   efs('eu-west-1', 'fs-0e1f2a3b4c5d60011', False),
   queue('eu-west-1', 'exports-jobs', False, 'alias/exports'),

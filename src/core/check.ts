@@ -67,6 +67,16 @@ export interface CheckContext<T extends ThresholdSpecs = ThresholdSpecs> {
    * organization-wide controls); throws Unobserved if that kind could not be listed where it was looked for.
    */
   related<K extends KindName>(kind: K, where: { account: string; region?: string }): Resource<K>[];
+  /**
+   * The first resource of a kind that matches, looking in every region (and account, with `*`) where the kind
+   * was listed. Undefined only when every place it could be was seen; when it is in none of the places seen
+   * but some place could not be listed, throws Unobserved with that gap (it may be there).
+   */
+  find<K extends KindName>(
+    kind: K,
+    where: { account: string },
+    match: (resource: Resource<K>) => boolean,
+  ): Resource<K> | undefined;
   /** A field of a related resource; throws Unobserved if that field is a gap. */
   read<K extends KindName, F extends keyof AttributesOf<K>>(
     resource: Resource<K>,

@@ -264,6 +264,29 @@ function contextFor(check: Check, inventory: Inventory, options: EngineOptions):
       }
       return found;
     },
+    find<K extends KindName>(
+      kind: K,
+      where: { account: string },
+      match: (resource: Resource<K>) => boolean,
+    ): Resource<K> | undefined {
+      if (kind !== check.kind && !(kind in check.related)) {
+        throw new Error(`${check.id} looks up ${kind} without declaring it in \`related\``);
+      }
+      let hidden: Unobserved | undefined;
+      for (const account of inventory.accounts) {
+        if (where.account !== '*' && account.id !== where.account) continue;
+        for (const scope of scopesFor(kind, account, collected)) {
+          if (scope.gap) {
+            hidden ??= new Unobserved({ ...scope.gap, detail: detailIn(scope) });
+            continue;
+          }
+          const found = (ofKind(scope.region, kind) as Resource<K>[]).find(match);
+          if (found) return found;
+        }
+      }
+      if (hidden) throw hidden;
+      return undefined;
+    },
     read<K extends KindName, F extends keyof AttributesOf<K>>(
       resource: Resource<K>,
       field: F,

@@ -127,7 +127,7 @@ export const ssmParameter = defineKind({
 
 export const stackOutput = z.object({
   key: z.string(),
-  /** May hold a secret: it is scanned, and redacted in every output format. */
+  /** May hold a secret: checks scan it and never repeat it in a result; a snapshot keeps it as collected. */
   value: z.string(),
   description: z.string().nullable(),
 });
@@ -135,8 +135,9 @@ export const stackOutput = z.object({
 export const stackParameter = z.object({
   key: z.string(),
   /**
-   * As DescribeStacks shows it: `****` for a NoEcho parameter, else the value in clear text, which is scanned
-   * and redacted in every output format. For an SSM parameter type, the parameter's name, not its value.
+   * As DescribeStacks shows it: `****` for a NoEcho parameter, else the value in clear text, which checks scan
+   * and never repeat in a result (a snapshot keeps it as collected). For an SSM parameter type, the
+   * parameter's name, not its value.
    */
   value: z.string(),
   /** Typed `AWS::SSM::Parameter::Value<...>`: the value is resolved from Parameter Store at deploy time. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineKind, policyDocument } from './kind.js';
 
-/** Environment variables, name to value; `{}` when there are none. Values may hold secrets: scanned, redacted. */
+/** Environment variables, name to value; `{}` when there are none. Values may hold secrets: checks scan them and never repeat them in a result. */
 const environment = z.record(z.string(), z.string());
 
 export const lambdaFunction = defineKind({
