@@ -20,7 +20,9 @@ USER_IAM={
 def user(name,pw,mfa,keys,created,pwused=None,tags=None,attached=(),inline=(),groups=()):
     extra=USER_IAM.get(name,{})
     attached=list(attached) or extra.get('attached',[]); inline=list(inline) or extra.get('inline',[]); groups=list(groups) or extra.get('groups',[])
-    return r('iam.user',name,{'name':name,'createdAt':created,'passwordEnabled':pw,'passwordLastUsed':pwused,'mfaActive':mfa,'accessKeys':keys,'attachedManagedPolicies':list(attached),'inlinePolicies':list(inline),'groups':list(groups)},arn=f'arn:aws:iam::{A}:user/{name}',tags=tags)
+    # The user's access-advisor report lives with the unused-access part (demo_parts/85_unused_access.py).
+    accessed,gaps=importlib.import_module('demo_parts.85_unused_access').last_accessed('user',name)
+    return r('iam.user',name,{'name':name,'createdAt':created,'passwordEnabled':pw,'passwordLastUsed':pwused,'mfaActive':mfa,'accessKeys':keys,'attachedManagedPolicies':list(attached),'inlinePolicies':list(inline),'groups':list(groups),**accessed},arn=f'arn:aws:iam::{A}:user/{name}',tags=tags,gaps=gaps)
 PAB_ON={'blockPublicAcls':True,'ignorePublicAcls':True,'blockPublicPolicy':True,'restrictPublicBuckets':True}
 def tls_deny(b, action='s3:*', principal='*', extra=None):
     cond={'Bool':{'aws:SecureTransport':'false'}}

@@ -14,6 +14,7 @@ import cloudfrontDistributionOriginHttps from './cloudfront/cloudfront-distribut
 import cloudfrontDistributionWaf from './cloudfront/cloudfront-distribution-waf.js';
 import cloudtrailBucketAccessLogging from './cloudtrail/cloudtrail-bucket-access-logging.js';
 import cloudtrailBucketNotPublic from './cloudtrail/cloudtrail-bucket-not-public.js';
+import cloudtrailCentralizedLogging from './cloudtrail/cloudtrail-centralized-logging.js';
 import cloudtrailCloudwatchLogsIntegration from './cloudtrail/cloudtrail-cloudwatch-logs-integration.js';
 import cloudtrailKmsEncryption from './cloudtrail/cloudtrail-kms-encryption.js';
 import cloudtrailLogFileValidationEnabled from './cloudtrail/cloudtrail-log-file-validation-enabled.js';
@@ -109,9 +110,11 @@ import iamPolicyNoWildcardServiceActions from './iam/iam-policy-no-wildcard-serv
 import iamRoleCrossAccountTrustExternalId from './iam/iam-role-cross-account-trust-external-id.js';
 import iamRoleInlinePolicyNoFullAdmin from './iam/iam-role-inline-policy-no-full-admin.js';
 import iamRoleInlinePolicyNoWildcardActions from './iam/iam-role-inline-policy-no-wildcard-actions.js';
+import iamRoleNoPrivilegeEscalation from './iam/iam-role-no-privilege-escalation.js';
 import iamRoleOidcTrustRestrictsSubject from './iam/iam-role-oidc-trust-restricts-subject.js';
 import iamRoleTrustNotPublic from './iam/iam-role-trust-not-public.js';
 import iamRoleUnused from './iam/iam-role-unused.js';
+import iamRoleUnusedServices from './iam/iam-role-unused-services.js';
 import iamRootHardwareMfa from './iam/iam-root-hardware-mfa.js';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
 import iamRootNoAccessKeys from './iam/iam-root-no-access-keys.js';
@@ -124,8 +127,11 @@ import iamUserConsoleMfa from './iam/iam-user-console-mfa.js';
 import iamUserInlinePolicyNoFullAdmin from './iam/iam-user-inline-policy-no-full-admin.js';
 import iamUserInlinePolicyNoWildcardActions from './iam/iam-user-inline-policy-no-wildcard-actions.js';
 import iamUserNoAttachedPolicies from './iam/iam-user-no-attached-policies.js';
+import iamUserNoPrivilegeEscalation from './iam/iam-user-no-privilege-escalation.js';
+import iamUserNotEffectiveAdmin from './iam/iam-user-not-effective-admin.js';
 import iamUserSingleActiveKey from './iam/iam-user-single-active-key.js';
 import iamUserUnusedCredentials from './iam/iam-user-unused-credentials.js';
+import iamUserUnusedServices from './iam/iam-user-unused-services.js';
 import inspector2Enabled from './inspector2/inspector2-enabled.js';
 import kinesisStreamEncrypted from './kinesis/kinesis-stream-encrypted.js';
 import kmsKeyNotPendingDeletion from './kms/kms-key-not-pending-deletion.js';
@@ -210,6 +216,7 @@ export const CHECKS: readonly Check[] = [
   cloudfrontDistributionWaf,
   cloudtrailBucketAccessLogging,
   cloudtrailBucketNotPublic,
+  cloudtrailCentralizedLogging,
   cloudtrailCloudwatchLogsIntegration,
   cloudtrailKmsEncryption,
   cloudtrailLogFileValidationEnabled,
@@ -305,9 +312,11 @@ export const CHECKS: readonly Check[] = [
   iamRoleCrossAccountTrustExternalId,
   iamRoleInlinePolicyNoFullAdmin,
   iamRoleInlinePolicyNoWildcardActions,
+  iamRoleNoPrivilegeEscalation,
   iamRoleOidcTrustRestrictsSubject,
   iamRoleTrustNotPublic,
   iamRoleUnused,
+  iamRoleUnusedServices,
   iamRootHardwareMfa,
   iamRootMfaEnabled,
   iamRootNoAccessKeys,
@@ -320,8 +329,11 @@ export const CHECKS: readonly Check[] = [
   iamUserInlinePolicyNoFullAdmin,
   iamUserInlinePolicyNoWildcardActions,
   iamUserNoAttachedPolicies,
+  iamUserNoPrivilegeEscalation,
+  iamUserNotEffectiveAdmin,
   iamUserSingleActiveKey,
   iamUserUnusedCredentials,
+  iamUserUnusedServices,
   inspector2Enabled,
   kinesisStreamEncrypted,
   kmsKeyNotPendingDeletion,

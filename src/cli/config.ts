@@ -30,6 +30,8 @@ export interface OnusConfig {
     concurrency: number | null;
     /** Calls per second per service, e.g. `{ iam: 4 }`. */
     rate: Record<string, number> | null;
+    /** Collect IAM last-accessed data (`--last-accessed`). */
+    lastAccessed: boolean | null;
   };
 }
 
@@ -38,7 +40,7 @@ export const EMPTY_CONFIG: OnusConfig = {
   checks: { include: null, exclude: [], severity: null },
   thresholds: {},
   failOn: null,
-  aws: { regions: null, excludeRegions: null, concurrency: null, rate: null },
+  aws: { regions: null, excludeRegions: null, concurrency: null, rate: null, lastAccessed: null },
 };
 
 const checkPattern = z.string().regex(/^[a-z0-9*-]+$/, 'expected a check id or a pattern like "iam-*"');
@@ -63,6 +65,7 @@ const ConfigSchema = z
         excludeRegions: z.array(region).optional(),
         concurrency: z.number().int().min(1).max(512).optional(),
         rate: z.record(z.string().regex(/^[a-z0-9-]+$/), z.number().positive().max(1000)).optional(),
+        lastAccessed: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -199,6 +202,7 @@ export function parseConfig(text: string, file: string, checks: readonly Check[]
       excludeRegions: config.aws?.excludeRegions ?? null,
       concurrency: config.aws?.concurrency ?? null,
       rate: config.aws?.rate ?? null,
+      lastAccessed: config.aws?.lastAccessed ?? null,
     },
   };
 }
@@ -255,7 +259,7 @@ export function configuredChecks(config: OnusConfig, checks: readonly Check[]): 
 
 /** AWS flags with the config's `aws` settings filled in where the command line is silent. */
 export function withConfiguredAws<F extends AwsFlags>(flags: F, config: OnusConfig): F {
-  const { regions, excludeRegions, concurrency, rate } = config.aws;
+  const { regions, excludeRegions, concurrency, rate, lastAccessed } = config.aws;
   // The command line's rates come last so they override the config's for the same service.
   const rates = [
     ...Object.entries(rate ?? {}).map(([service, value]) => `${service}=${String(value)}`),
@@ -267,5 +271,6 @@ export function withConfiguredAws<F extends AwsFlags>(flags: F, config: OnusConf
     excludeRegion: flags.excludeRegion ?? excludeRegions?.join(','),
     concurrency: flags.concurrency ?? (concurrency === null ? undefined : String(concurrency)),
     rate: rates.length > 0 ? rates.join(',') : undefined,
+    lastAccessed: flags.lastAccessed ?? lastAccessed ?? undefined,
   };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
 import type { AwsFlags } from './commands/collect.js';
 import type { ComplianceFlags } from './commands/compliance.js';
+import type { IamFlags } from './commands/iam.js';
 import type { ScanFlags } from './commands/scan.js';
 import { EXIT, UserError } from './errors.js';
 import { FORMATS } from './formats.js';
@@ -22,6 +23,10 @@ function withAwsOptions(command: Command): Command {
       'scan every active account of the organization (from its management or a delegated admin account)',
     )
     .option('--org-role <name>', 'with --org: the role to assume in each member account')
+    .option(
+      '--last-accessed',
+      'also collect IAM last-accessed data for the unused-services checks (two or more IAM calls per user and role)',
+    )
     .option(
       '--config <file>',
       'read this config file instead of the nearest onus.config.yaml/.yml/.json upward',
@@ -116,6 +121,51 @@ function program(setExit: (code: number) => void): Command {
       const { listChecks } = await import('./commands/checks.js');
       setExit(listChecks(flags));
     });
+
+  const iamCommand = root
+    .command('iam')
+    .description('IAM least-privilege analysis of a snapshot or the demo');
+  const withIamTarget = (command: Command) =>
+    command
+      .option('--snapshot <file>', 'analyse an inventory snapshot (from `onus collect`)')
+      .option('--demo', 'analyse the bundled demo account')
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+      );
+  withIamTarget(
+    iamCommand
+      .command('explain')
+      .description('decide one request and show the statements that decided it')
+      .option('--principal <arn>', 'the user or role making the request')
+      .option('--action <action>', 'service:Action, e.g. s3:GetObject')
+      .option('--resource <arn>', 'the resource ARN (or *)')
+      .option(
+        '--context <key=value>',
+        'a request context key (repeatable)',
+        (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+      ),
+  ).action(async (flags: IamFlags) => {
+    setExit(await (await import('./commands/iam.js')).iamExplain(flags));
+  });
+  withIamTarget(
+    iamCommand
+      .command('who-can')
+      .description('every principal (inside the account or out) allowed an action on a resource')
+      .option('--action <action>', 'service:Action, e.g. kms:Decrypt')
+      .option('--resource <arn>', 'the resource ARN'),
+  ).action(async (flags: IamFlags) => {
+    setExit(await (await import('./commands/iam.js')).iamWhoCan(flags));
+  });
+  withIamTarget(
+    iamCommand.command('admins').description('users and roles that are effectively administrators'),
+  ).action(async (flags: IamFlags) => {
+    setExit(await (await import('./commands/iam.js')).iamAdmins(flags));
+  });
+  withIamTarget(
+    iamCommand.command('escalations').description('privilege-escalation paths to administrator'),
+  ).action(async (flags: IamFlags) => {
+    setExit(await (await import('./commands/iam.js')).iamEscalations(flags));
+  });
 
   return root;
 }

@@ -25,6 +25,7 @@ const user = (name: string, mfaActive: boolean) =>
     attachedManagedPolicies: [],
     inlinePolicies: [],
     groups: [],
+    servicesLastAccessed: [],
   });
 
 const detector = (region: string) =>

@@ -1,4 +1,10 @@
-import { contextFor, runCollector, type CollectionSink, type Collector } from '../sources/aws/collector.js';
+import {
+  contextFor,
+  runCollector,
+  type CollectionSettings,
+  type CollectionSink,
+  type Collector,
+} from '../sources/aws/collector.js';
 import { ClientPool } from '../sources/aws/pool.js';
 import { ACCOUNT, REGION } from './builders.js';
 
@@ -25,7 +31,7 @@ export function testPool(options: Partial<ConstructorParameters<typeof ClientPoo
  */
 export async function collectWith(
   collector: Collector,
-  scope: { account?: string; region?: string; regions?: string[] } = {},
+  scope: { account?: string; region?: string; regions?: string[]; settings?: CollectionSettings } = {},
 ): Promise<CollectionSink> {
   const sink: CollectionSink = { resources: [], gaps: [], errors: [] };
   const region = scope.region ?? (collector.global ? 'us-east-1' : REGION);
@@ -34,6 +40,8 @@ export async function collectWith(
     testPool(),
     { account: scope.account ?? ACCOUNT, region, regions: scope.regions ?? [REGION], partition: 'aws' },
     sink,
+    // A collector under test collects everything, opt-in parts included, unless a test says otherwise.
+    scope.settings ?? { lastAccessed: true },
   );
   await runCollector(collector, ctx, sink);
   return sink;

@@ -3,7 +3,8 @@ import type { Check, ThresholdValue } from '../core/check.js';
 import { runChecks } from '../core/engine.js';
 import type { Resource } from '../core/resource.js';
 import type { NotEvaluatedReason, Result, Status } from '../core/result.js';
-import { inventoryOf, NOW, type InventoryOptions } from './builders.js';
+import type { GapReason } from '../core/gap.js';
+import { inventoryOf, NOW, REGION, type InventoryOptions } from './builders.js';
 
 export interface CheckCase extends InventoryOptions {
   /** What the case is about, as a user would say it. */
@@ -23,6 +24,17 @@ export interface CheckCases {
   notEvaluated: CheckCase[];
   /** Cases where the check must produce no result at all (it does not apply). */
   skip?: CheckCase[];
+}
+
+/** A notEvaluated case where listing `kind` (with `action`) failed in the test region, so the check saw none. */
+export function listingFailed(
+  name: string,
+  kind: string,
+  action?: string,
+  reason: GapReason = 'access-denied',
+): CheckCase {
+  const gap = { region: REGION, kind, field: '*', reason, ...(action ? { action } : {}) };
+  return { name, resources: [], scopeGaps: [gap], reason };
 }
 
 /** Runs one check over the case's inventory and returns its results. */

@@ -36,6 +36,7 @@ export function iamUser(
     attachedManagedPolicies: [],
     inlinePolicies: [],
     groups: ['developers'],
+    servicesLastAccessed: [{ service: 's3', lastAuthenticatedAt: daysAgo(1) }],
     ...overrides,
   };
   return resource('iam.user', name, attributes, {
@@ -65,6 +66,7 @@ export function iamRole(
     permissionsBoundary: null,
     lastUsedAt: daysAgo(1),
     isServiceLinked: false,
+    servicesLastAccessed: [{ service: 's3', lastAuthenticatedAt: daysAgo(1) }],
     ...overrides,
   };
   return resource('iam.role', name, attributes, { arn: attributes.arn, ...placement });

@@ -46,9 +46,11 @@ import {
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import {
   GenerateCredentialReportCommand,
+  GenerateServiceLastAccessedDetailsCommand,
   GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetCredentialReportCommand,
+  GetServiceLastAccessedDetailsCommand,
   IAMClient,
   ListAccessKeysCommand,
   ListServerCertificatesCommand,
@@ -271,6 +273,22 @@ export function mockAccount() {
     Policies: [],
   });
   iam.on(ListServerCertificatesCommand).resolves({ ServerCertificateMetadataList: [] });
+  // Access advisor: alice uses S3 but never touched EC2 in the tracking period; the web role uses S3.
+  iam
+    .on(GenerateServiceLastAccessedDetailsCommand)
+    .callsFake((input: { Arn: string }) => ({ JobId: `job:${input.Arn}` }));
+  iam.on(GetServiceLastAccessedDetailsCommand).callsFake((input: { JobId: string }) => ({
+    JobStatus: 'COMPLETED',
+    JobCreationDate: daysAgo(0),
+    JobCompletionDate: daysAgo(0),
+    IsTruncated: false,
+    ServicesLastAccessed: [
+      { ServiceName: 'Amazon S3', ServiceNamespace: 's3', LastAuthenticated: daysAgo(1) },
+      ...(input.JobId.endsWith(':user/alice')
+        ? [{ ServiceName: 'Amazon EC2', ServiceNamespace: 'ec2' }]
+        : []),
+    ],
+  }));
 
   const s3 = mockClient(S3Client);
   s3.on(ListBucketsCommand).resolves({

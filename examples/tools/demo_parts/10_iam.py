@@ -1,5 +1,6 @@
 # IAM roles, groups, managed policies and server certificates of the demo account: each IAM check finds
 # something to fail (and usually something to pass). The users and their policies are in the main generator.
+import importlib
 from demo_common import A, ago, r
 
 def doc(*statements):
@@ -14,10 +15,12 @@ def trust_service(service):
 
 def role(name, trust, created, last_used, attached=(), inline=(), path='/', boundary=None, tags=None):
     arn = f'arn:aws:iam::{A}:role{path}{name}'
+    # The role's access-advisor report lives with the unused-access part (85_unused_access.py).
+    accessed, gaps = importlib.import_module('demo_parts.85_unused_access').last_accessed('role', name)
     return r('iam.role', name, {'name': name, 'arn': arn, 'path': path, 'createdAt': created, 'trustPolicy': trust,
         'attachedManagedPolicies': list(attached), 'inlinePolicies': [{'name': n, 'document': d} for n, d in inline],
-        'permissionsBoundary': boundary, 'lastUsedAt': last_used, 'isServiceLinked': path.startswith('/aws-service-role/')},
-        arn=arn, tags=tags)
+        'permissionsBoundary': boundary, 'lastUsedAt': last_used, 'isServiceLinked': path.startswith('/aws-service-role/'),
+        **accessed}, arn=arn, tags=tags, gaps=gaps)
 
 def group(name, members, attached=(), inline=()):
     return r('iam.group', name, {'name': name, 'attachedManagedPolicies': list(attached),

@@ -1,6 +1,6 @@
-import { REGION, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { apiStage } from '../../testing/analytics.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './apigateway-stage-logging.js';
 
 testCheck(check, {
@@ -26,19 +26,6 @@ testCheck(check, {
       resources: [withGap(apiStage(), 'executionLogging', 'collection-error', 'apigateway:GET')],
       reason: 'collection-error',
     },
-    {
-      name: 'REST APIs could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'apigateway.stage',
-          field: '*',
-          reason: 'access-denied',
-          action: 'apigateway:GET',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed('REST APIs could not be listed in the region', 'apigateway.stage', 'apigateway:GET'),
   ],
 });

@@ -1,6 +1,7 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { cloudfrontDistribution } from '../../testing/edge-kinds.js';
 import check from './cloudfront-distribution-https-only.js';
 
 type Distribution = AttributesOf<'cloudfront.distribution'>;
@@ -11,22 +12,7 @@ const behavior = (pathPattern: string | null, policy: Behavior['policy']): Behav
   policy,
 });
 const distribution = (viewerProtocolPolicies: Behavior[]) =>
-  resource(
-    'cloudfront.distribution',
-    'E2QWRUHAPOMQZL',
-    {
-      id: 'E2QWRUHAPOMQZL',
-      domainName: 'd111111abcdef8.cloudfront.net',
-      enabled: true,
-      viewerProtocolPolicies,
-      minimumProtocolVersion: 'TLSv1.2_2021',
-      originProtocolPolicies: [],
-      webAclId: null,
-      loggingEnabled: true,
-      defaultRootObject: 'index.html',
-    },
-    { arn: 'arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL' },
-  );
+  cloudfrontDistribution({ viewerProtocolPolicies });
 
 testCheck(check, {
   pass: [

@@ -1,24 +1,9 @@
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { cloudfrontDistribution } from '../../testing/edge-kinds.js';
 import check from './cloudfront-distribution-logging.js';
 
-const distribution = (loggingEnabled: boolean) =>
-  resource(
-    'cloudfront.distribution',
-    'E2QWRUHAPOMQZL',
-    {
-      id: 'E2QWRUHAPOMQZL',
-      domainName: 'd111111abcdef8.cloudfront.net',
-      enabled: true,
-      viewerProtocolPolicies: [{ pathPattern: null, policy: 'redirect-to-https' }],
-      minimumProtocolVersion: 'TLSv1.2_2021',
-      originProtocolPolicies: [],
-      webAclId: null,
-      loggingEnabled,
-      defaultRootObject: null,
-    },
-    { arn: 'arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL' },
-  );
+const distribution = (loggingEnabled: boolean) => cloudfrontDistribution({ loggingEnabled });
 
 testCheck(check, {
   pass: [

@@ -1,28 +1,10 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { cloudfrontDistribution } from '../../testing/edge-kinds.js';
 import check from './cloudfront-distribution-origin-https.js';
 
 type Distribution = AttributesOf<'cloudfront.distribution'>;
-
-const distribution = (overrides: Partial<Distribution> = {}) =>
-  resource(
-    'cloudfront.distribution',
-    'E2QWRUHAPOMQZL',
-    {
-      id: 'E2QWRUHAPOMQZL',
-      domainName: 'd111111abcdef8.cloudfront.net',
-      enabled: true,
-      viewerProtocolPolicies: [{ pathPattern: null, policy: 'redirect-to-https' }],
-      minimumProtocolVersion: 'TLSv1.2_2021',
-      originProtocolPolicies: [],
-      webAclId: 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/cdn/a1b2c3d4',
-      loggingEnabled: true,
-      defaultRootObject: 'index.html',
-      ...overrides,
-    },
-    { arn: 'arn:aws:cloudfront::111122223333:distribution/E2QWRUHAPOMQZL' },
-  );
 
 type Origin = Distribution['originProtocolPolicies'][number];
 const origin = (policy: Origin['policy'], originId = 'api'): Origin => ({
@@ -36,19 +18,21 @@ testCheck(check, {
   pass: [
     {
       name: 'a custom origin reached over HTTPS only',
-      resources: [distribution({ originProtocolPolicies: [origin('https-only')] })],
+      resources: [cloudfrontDistribution({ originProtocolPolicies: [origin('https-only')] })],
       message: /reaches its 1 custom origins over HTTPS only$/,
     },
     {
       name: 'a match-viewer origin while every viewer is redirected to HTTPS',
-      resources: [distribution({ originProtocolPolicies: [origin('match-viewer')] })],
+      resources: [cloudfrontDistribution({ originProtocolPolicies: [origin('match-viewer')] })],
     },
   ],
   fail: [
     {
       name: 'a custom origin reached over plain HTTP',
       resources: [
-        distribution({ originProtocolPolicies: [origin('https-only', 'static'), origin('http-only')] }),
+        cloudfrontDistribution({
+          originProtocolPolicies: [origin('https-only', 'static'), origin('http-only')],
+        }),
       ],
       message:
         /^Distribution E2QWRUHAPOMQZL \(d111111abcdef8\.cloudfront\.net\) reaches custom origins over plain HTTP: api \(api\.example\.com, http-only\)$/,
@@ -56,7 +40,7 @@ testCheck(check, {
     {
       name: 'a match-viewer origin while one cache behavior lets viewers in over HTTP',
       resources: [
-        distribution({
+        cloudfrontDistribution({
           viewerProtocolPolicies: [
             { pathPattern: null, policy: 'redirect-to-https' },
             { pathPattern: '/legacy/*', policy: 'allow-all' },
@@ -71,7 +55,12 @@ testCheck(check, {
     {
       name: 'the origins could not be read',
       resources: [
-        withGap(distribution(), 'originProtocolPolicies', 'collection-error', 'cloudfront:ListDistributions'),
+        withGap(
+          cloudfrontDistribution(),
+          'originProtocolPolicies',
+          'collection-error',
+          'cloudfront:ListDistributions',
+        ),
       ],
       reason: 'collection-error',
     },
@@ -79,7 +68,7 @@ testCheck(check, {
   skip: [
     {
       name: 'a distribution with only an S3 origin',
-      resources: [distribution({ originProtocolPolicies: [] })],
+      resources: [cloudfrontDistribution({ originProtocolPolicies: [] })],
     },
   ],
 });

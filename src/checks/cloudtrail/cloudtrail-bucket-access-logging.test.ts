@@ -1,16 +1,12 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
 import { s3Bucket } from '../../testing/kinds.js';
+import { cloudtrailTrail } from '../../testing/logging-kinds.js';
 import check from './cloudtrail-bucket-access-logging.js';
 
 const BUCKET = 'org-trail-logs';
-const trail = (s3BucketName: string | null = BUCKET) =>
-  // The check reads the trail's name and bucket only.
-  resource('cloudtrail.trail', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main', {
-    name: 'main',
-    s3BucketName,
-  } as AttributesOf<'cloudtrail.trail'>);
+const trail = (s3BucketName: string | null = BUCKET) => cloudtrailTrail({ s3BucketName });
 const logBucket = (logging: AttributesOf<'s3.bucket'>['logging']) =>
   s3Bucket(BUCKET, { logging }, { region: 'us-east-1' });
 

@@ -3,16 +3,12 @@ import type { PublicAccessBlock } from '../../core/kinds/s3.js';
 import { resource, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
 import { s3Bucket } from '../../testing/kinds.js';
+import { cloudtrailTrail } from '../../testing/logging-kinds.js';
 import check from './cloudtrail-bucket-not-public.js';
 
 const BUCKET = 'org-trail-logs';
 const OTHER_ACCOUNT = '444455556666';
-const trail = (s3BucketName: string | null = BUCKET) =>
-  // The check reads the trail's name and bucket only.
-  resource('cloudtrail.trail', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main', {
-    name: 'main',
-    s3BucketName,
-  } as AttributesOf<'cloudtrail.trail'>);
+const trail = (s3BucketName: string | null = BUCKET) => cloudtrailTrail({ s3BucketName });
 const OPEN: PublicAccessBlock = {
   blockPublicAcls: false,
   ignorePublicAcls: false,

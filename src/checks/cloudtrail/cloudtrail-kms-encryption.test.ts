@@ -1,23 +1,10 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
+import { cloudtrailTrail } from '../../testing/logging-kinds.js';
 import check from './cloudtrail-kms-encryption.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-const trail = (kmsKeyId: string | null) =>
-  resource('cloudtrail.trail', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main', {
-    name: 'main',
-    homeRegion: REGION,
-    isMultiRegionTrail: true,
-    isOrganizationTrail: false,
-    isLogging: true,
-    logFileValidationEnabled: true,
-    s3BucketName: 'trail-logs',
-    kmsKeyId,
-    managementEvents: { read: true, write: true },
-    cloudWatchLogsLogGroupArn: null,
-    latestCloudWatchLogsDeliveryAt: null,
-    s3DataEvents: { read: false, write: false },
-  });
+const trail = (kmsKeyId: string | null) => cloudtrailTrail({ kmsKeyId });
 
 testCheck(check, {
   pass: [
@@ -40,20 +27,11 @@ testCheck(check, {
       resources: [withGap(trail(KEY), 'kmsKeyId', 'access-denied', 'cloudtrail:DescribeTrails')],
       reason: 'access-denied',
     },
-    {
-      name: 'trails could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'cloudtrail.trail',
-          field: '*',
-          reason: 'access-denied',
-          action: 'cloudtrail:DescribeTrails',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'trails could not be listed in the region',
+      'cloudtrail.trail',
+      'cloudtrail:DescribeTrails',
+    ),
   ],
   skip: [{ name: 'the region has no trail', resources: [], regions: [REGION] }],
 });

@@ -1,22 +1,9 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
+import { cloudtrailTrail } from '../../testing/logging-kinds.js';
 import check from './cloudtrail-log-file-validation-enabled.js';
 
-const trail = (logFileValidationEnabled: boolean) =>
-  resource('cloudtrail.trail', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/main', {
-    name: 'main',
-    homeRegion: REGION,
-    isMultiRegionTrail: true,
-    isOrganizationTrail: false,
-    isLogging: true,
-    logFileValidationEnabled,
-    s3BucketName: 'trail-logs',
-    kmsKeyId: null,
-    managementEvents: { read: true, write: true },
-    cloudWatchLogsLogGroupArn: null,
-    latestCloudWatchLogsDeliveryAt: null,
-    s3DataEvents: { read: false, write: false },
-  });
+const trail = (logFileValidationEnabled: boolean) => cloudtrailTrail({ logFileValidationEnabled });
 
 testCheck(check, {
   pass: [
@@ -41,20 +28,11 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'trails could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'cloudtrail.trail',
-          field: '*',
-          reason: 'access-denied',
-          action: 'cloudtrail:DescribeTrails',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'trails could not be listed in the region',
+      'cloudtrail.trail',
+      'cloudtrail:DescribeTrails',
+    ),
   ],
   skip: [{ name: 'the region has no trail', resources: [], regions: [REGION] }],
 });

@@ -1,40 +1,13 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { cloudtrailTrail, REGION_DISABLED, TRAILS_NOT_LISTED } from '../../testing/logging-kinds.js';
 import check from './cloudtrail-multi-region-trail-logging.js';
 
 type Trail = AttributesOf<'cloudtrail.trail'>;
 
 const trail = (name: string, overrides: Partial<Trail> = {}, region = REGION) =>
-  resource(
-    'cloudtrail.trail',
-    `arn:aws:cloudtrail:${region}:111122223333:trail/${name}`,
-    {
-      name,
-      homeRegion: region,
-      isMultiRegionTrail: true,
-      isOrganizationTrail: false,
-      isLogging: true,
-      logFileValidationEnabled: true,
-      s3BucketName: 'trail-logs',
-      kmsKeyId: null,
-      managementEvents: { read: true, write: true },
-      cloudWatchLogsLogGroupArn: null,
-      latestCloudWatchLogsDeliveryAt: null,
-      s3DataEvents: { read: false, write: false },
-      ...overrides,
-    },
-    { region },
-  );
-
-const DESCRIBE_DENIED = {
-  region: 'us-east-1',
-  kind: 'cloudtrail.trail',
-  field: '*',
-  reason: 'access-denied' as const,
-  action: 'cloudtrail:DescribeTrails',
-};
-const REGION_DISABLED = { region: 'me-central-1', kind: '*', field: '*', reason: 'region-disabled' as const };
+  cloudtrailTrail({ name, ...overrides }, region);
 
 testCheck(check, {
   pass: [
@@ -59,7 +32,7 @@ testCheck(check, {
     {
       name: 'one good trail although trails could not be listed in another region',
       resources: [trail('main')],
-      scopeGaps: [DESCRIBE_DENIED],
+      scopeGaps: [TRAILS_NOT_LISTED],
     },
     {
       name: 'one good trail although another trail status could not be read',
@@ -112,7 +85,7 @@ testCheck(check, {
       name: 'trails could not be listed in a region and no good trail was seen elsewhere',
       resources: [],
       regions: [REGION],
-      scopeGaps: [DESCRIBE_DENIED],
+      scopeGaps: [TRAILS_NOT_LISTED],
       reason: 'access-denied',
       message: /could not be observed: access-denied: cloudtrail:DescribeTrails/,
     },

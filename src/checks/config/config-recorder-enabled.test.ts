@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigRecorderSettings } from '../../core/kinds/monitoring.js';
 import { REGION, resource, withGap } from '../../testing/builders.js';
-import { runCase, testCheck } from '../../testing/check-tester.js';
+import { listingFailed, runCase, testCheck } from '../../testing/check-tester.js';
 import check from './config-recorder-enabled.js';
 
 const RECORDING: ConfigRecorderSettings = {
@@ -77,20 +77,12 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'AWS Config could not be queried in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'config.recorder',
-          field: '*',
-          reason: 'throttled',
-          action: 'config:DescribeConfigurationRecorders',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'AWS Config could not be queried in the region',
+      'config.recorder',
+      'config:DescribeConfigurationRecorders',
+      'throttled',
+    ),
   ],
 });
 

@@ -1,5 +1,5 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './dynamodb-table-point-in-time-recovery.js';
 
 const table = (pointInTimeRecovery: boolean) =>
@@ -35,19 +35,6 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'tables could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'dynamodb.table',
-          field: '*',
-          reason: 'access-denied',
-          action: 'dynamodb:ListTables',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed('tables could not be listed in the region', 'dynamodb.table', 'dynamodb:ListTables'),
   ],
 });

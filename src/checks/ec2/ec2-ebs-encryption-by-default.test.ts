@@ -1,5 +1,5 @@
 import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-ebs-encryption-by-default.js';
 
 const setting = (enabled: boolean, kmsKeyId: string | null = null, region = REGION) =>
@@ -35,19 +35,10 @@ testCheck(check, {
       resources: [withGap(setting(true), 'kmsKeyId', 'throttled', 'ec2:GetEbsDefaultKmsKeyId')],
       reason: 'throttled',
     },
-    {
-      name: 'EC2 could not be queried in the region at all',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ec2.ebs-encryption-by-default',
-          field: '*',
-          reason: 'access-denied',
-          action: 'ec2:GetEbsEncryptionByDefault',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'EC2 could not be queried in the region at all',
+      'ec2.ebs-encryption-by-default',
+      'ec2:GetEbsEncryptionByDefault',
+    ),
   ],
 });

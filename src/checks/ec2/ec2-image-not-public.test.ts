@@ -1,5 +1,5 @@
-import { daysAgo, REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { daysAgo, resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-image-not-public.js';
 
 const image = (isPublic: boolean) =>
@@ -32,19 +32,6 @@ testCheck(check, {
       resources: [withGap(image(false), 'public', 'access-denied', 'ec2:DescribeImages')],
       reason: 'access-denied',
     },
-    {
-      name: 'AMIs could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ec2.image',
-          field: '*',
-          reason: 'access-denied',
-          action: 'ec2:DescribeImages',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed('AMIs could not be listed in the region', 'ec2.image', 'ec2:DescribeImages'),
   ],
 });

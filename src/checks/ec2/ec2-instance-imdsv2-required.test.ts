@@ -1,6 +1,7 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
+import { ec2Instance } from '../../testing/compute-kinds.js';
 import check from './ec2-instance-imdsv2-required.js';
 
 type Instance = AttributesOf<'ec2.instance'>;
@@ -9,15 +10,8 @@ const instance = (
   metadataOptions: Partial<Instance['metadataOptions']> = {},
   state: Instance['state'] = 'running',
 ) =>
-  resource('ec2.instance', 'i-0abc', {
-    instanceId: 'i-0abc',
+  ec2Instance({
     state,
-    instanceType: 't3.micro',
-    imageId: 'ami-0123',
-    vpcId: 'vpc-1',
-    subnetId: 'subnet-1',
-    publicIpAddress: null,
-    iamInstanceProfileArn: 'arn:aws:iam::111122223333:instance-profile/app',
     metadataOptions: {
       httpEndpoint: 'enabled',
       httpTokens: 'required',
@@ -53,20 +47,12 @@ testCheck(check, {
       resources: [withGap(instance(), 'metadataOptions', 'access-denied', 'ec2:DescribeInstances')],
       reason: 'access-denied',
     },
-    {
-      name: 'instances could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ec2.instance',
-          field: '*',
-          reason: 'throttled',
-          action: 'ec2:DescribeInstances',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'instances could not be listed in the region',
+      'ec2.instance',
+      'ec2:DescribeInstances',
+      'throttled',
+    ),
   ],
   skip: [
     {

@@ -1,21 +1,11 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
 import { REGION, resource, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { ec2Instance } from '../../testing/compute-kinds.js';
 import check from './ec2-instance-no-public-ip-in-public-subnet.js';
 
 const instance = (overrides: Partial<AttributesOf<'ec2.instance'>> = {}) =>
-  resource('ec2.instance', 'i-0abc', {
-    instanceId: 'i-0abc',
-    state: 'running',
-    instanceType: 't3.micro',
-    imageId: 'ami-0123',
-    vpcId: 'vpc-1',
-    subnetId: 'subnet-web',
-    publicIpAddress: null,
-    iamInstanceProfileArn: null,
-    metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 },
-    ...overrides,
-  });
+  ec2Instance({ subnetId: 'subnet-web', ...overrides });
 
 const subnet = (subnetId: string, isPublic: boolean) =>
   resource('ec2.subnet', subnetId, {

@@ -1,23 +1,12 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { ec2Instance } from '../../testing/compute-kinds.js';
 import check from './ec2-instance-profile-attached.js';
 
 type Instance = AttributesOf<'ec2.instance'>;
 
-const instance = (overrides: Partial<Instance> = {}) =>
-  resource('ec2.instance', 'i-0abc', {
-    instanceId: 'i-0abc',
-    state: 'running',
-    instanceType: 't3.micro',
-    imageId: 'ami-0123',
-    vpcId: 'vpc-1',
-    subnetId: 'subnet-1',
-    publicIpAddress: null,
-    iamInstanceProfileArn: 'arn:aws:iam::111122223333:instance-profile/app',
-    metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 },
-    ...overrides,
-  });
+const instance = (overrides: Partial<Instance> = {}) => ec2Instance(overrides);
 
 testCheck(check, {
   pass: [

@@ -1,7 +1,7 @@
 import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
-import { REGION, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { securityGroup, securityGroupRule } from '../../testing/kinds.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-security-group-no-open-cifs.js';
 
 const smb = (overrides: Partial<SecurityGroupRule>) =>
@@ -56,19 +56,11 @@ testCheck(check, {
       resources: [withGap(group(), 'ingress', 'access-denied', 'ec2:DescribeSecurityGroups')],
       reason: 'access-denied',
     },
-    {
-      name: 'security groups could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ec2.security-group',
-          field: '*',
-          reason: 'throttled',
-          action: 'ec2:DescribeSecurityGroups',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'security groups could not be listed in the region',
+      'ec2.security-group',
+      'ec2:DescribeSecurityGroups',
+      'throttled',
+    ),
   ],
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityGroupRule } from '../../core/kinds/ec2.js';
-import { REGION, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { securityGroup, securityGroupRule } from '../../testing/kinds.js';
-import { runCase, testCheck } from '../../testing/check-tester.js';
+import { listingFailed, runCase, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-security-group-no-open-database-ports.js';
 
 const rule = (overrides: Partial<SecurityGroupRule>) =>
@@ -80,20 +80,12 @@ testCheck(check, {
       resources: [withGap(group(), 'ingress', 'access-denied', 'ec2:DescribeSecurityGroups')],
       reason: 'access-denied',
     },
-    {
-      name: 'security groups could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ec2.security-group',
-          field: '*',
-          reason: 'throttled',
-          action: 'ec2:DescribeSecurityGroups',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'security groups could not be listed in the region',
+      'ec2.security-group',
+      'ec2:DescribeSecurityGroups',
+      'throttled',
+    ),
   ],
 });
 

@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ec2-volume-encrypted.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -46,20 +46,12 @@ testCheck(check, {
       resources: [withGap(volume(), 'encrypted', 'access-denied', 'ec2:DescribeVolumes')],
       reason: 'access-denied',
     },
-    {
-      name: 'volumes could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ec2.volume',
-          field: '*',
-          reason: 'throttled',
-          action: 'ec2:DescribeVolumes',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'volumes could not be listed in the region',
+      'ec2.volume',
+      'ec2:DescribeVolumes',
+      'throttled',
+    ),
   ],
   skip: [
     {

@@ -1,5 +1,5 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ecr-repository-immutable-tags.js';
 
 type Mutability = 'MUTABLE' | 'IMMUTABLE' | 'MUTABLE_WITH_EXCLUSION' | 'IMMUTABLE_WITH_EXCLUSION';
@@ -55,19 +55,11 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'repositories could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ecr.repository',
-          field: '*',
-          reason: 'throttled',
-          action: 'ecr:DescribeRepositories',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'repositories could not be listed in the region',
+      'ecr.repository',
+      'ecr:DescribeRepositories',
+      'throttled',
+    ),
   ],
 });

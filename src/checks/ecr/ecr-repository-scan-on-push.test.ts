@@ -1,5 +1,5 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ecr-repository-scan-on-push.js';
 
 const repository = (scanOnPush: boolean) =>
@@ -35,19 +35,10 @@ testCheck(check, {
       resources: [withGap(repository(true), 'scanOnPush', 'access-denied', 'ecr:DescribeRepositories')],
       reason: 'access-denied',
     },
-    {
-      name: 'repositories could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ecr.repository',
-          field: '*',
-          reason: 'access-denied',
-          action: 'ecr:DescribeRepositories',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'repositories could not be listed in the region',
+      'ecr.repository',
+      'ecr:DescribeRepositories',
+    ),
   ],
 });

@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ecs-cluster-container-insights.js';
 
 type Cluster = AttributesOf<'ecs.cluster'>;
@@ -30,20 +30,7 @@ testCheck(check, {
       resources: [withGap(cluster('enabled'), 'containerInsights', 'access-denied', 'ecs:DescribeClusters')],
       reason: 'access-denied',
     },
-    {
-      name: 'clusters could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ecs.cluster',
-          field: '*',
-          reason: 'access-denied',
-          action: 'ecs:ListClusters',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed('clusters could not be listed in the region', 'ecs.cluster', 'ecs:ListClusters'),
   ],
   skip: [{ name: 'a deleted (INACTIVE) cluster', resources: [cluster('disabled', 'INACTIVE')] }],
 });

@@ -1,76 +1,25 @@
-import type { EcsContainer } from '../../core/kinds/compute.js';
-import type { AttributesOf } from '../../core/kinds/index.js';
-import { ACCOUNT, REGION, resource, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { ecsContainer, ecsTaskDefinition, taskDefinitionNotSeenCases } from '../../testing/compute-kinds.js';
 import check from './ecs-task-definition-no-host-pid.js';
-
-/** A hardened container: unprivileged, read-only root, a non-root user, logs to CloudWatch. */
-const container = (name: string, overrides: Partial<EcsContainer> = {}): EcsContainer => ({
-  name,
-  image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}:1.4.2`,
-  privileged: false,
-  readonlyRootFilesystem: true,
-  user: '1000',
-  environment: {},
-  secretsFromParameters: [],
-  logDriver: 'awslogs',
-  ...overrides,
-});
-
-const taskDefinition = (
-  containers: EcsContainer[],
-  overrides: Partial<AttributesOf<'ecs.task-definition'>> = {},
-) =>
-  resource('ecs.task-definition', 'api', {
-    arn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/api:7`,
-    family: 'api',
-    revision: 7,
-    networkMode: 'awsvpc',
-    pidMode: null,
-    containers,
-    ...overrides,
-  });
-
-const listingDenied = {
-  name: 'task definitions could not be listed in the region',
-  resources: [],
-  scopeGaps: [
-    {
-      region: REGION,
-      kind: 'ecs.task-definition',
-      field: '*',
-      reason: 'access-denied' as const,
-      action: 'ecs:ListTaskDefinitionFamilies',
-    },
-  ],
-  reason: 'access-denied' as const,
-};
-const describeFailed = {
-  name: 'the task definition could not be described',
-  resources: [
-    withGap(taskDefinition([container('app')]), 'pidMode', 'throttled', 'ecs:DescribeTaskDefinition'),
-  ],
-  reason: 'throttled' as const,
-};
 
 testCheck(check, {
   pass: [
     {
       name: 'the task leaves the process namespace unset',
-      resources: [taskDefinition([container('app')])],
+      resources: [ecsTaskDefinition([ecsContainer('app')])],
       message: /^Task definition api:7 does not share the host's process namespace$/,
     },
     {
       name: 'the containers of the task share a namespace among themselves',
-      resources: [taskDefinition([container('app')], { pidMode: 'task' })],
+      resources: [ecsTaskDefinition([ecsContainer('app')], { pidMode: 'task' })],
     },
   ],
   fail: [
     {
       name: 'the task shares the host process namespace',
-      resources: [taskDefinition([container('app')], { pidMode: 'host' })],
+      resources: [ecsTaskDefinition([ecsContainer('app')], { pidMode: 'host' })],
       message: /^Task definition api:7 shares the host's process namespace \(pidMode host\)$/,
     },
   ],
-  notEvaluated: [describeFailed, listingDenied],
+  notEvaluated: taskDefinitionNotSeenCases('pidMode'),
 });

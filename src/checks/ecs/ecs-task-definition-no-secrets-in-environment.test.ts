@@ -1,36 +1,18 @@
 import { expect, it } from 'vitest';
 import type { EcsContainer } from '../../core/kinds/compute.js';
-import { resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { runCase, testCheck } from '../../testing/check-tester.js';
+import { ecsContainer, ecsTaskDefinition } from '../../testing/compute-kinds.js';
 import check from './ecs-task-definition-no-secrets-in-environment.js';
 
 // Assembled from parts, so that no scanner mistakes this file for a leak.
 const STRIPE_KEY = ['sk', '_live_', '4eC39HqLyjWDarjtT1zdp7dc'].join('');
 
-function container(name: string, environment: Record<string, string>, secrets: string[] = []): EcsContainer {
-  return {
-    name,
-    image: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${name}:1.4.2`,
-    privileged: false,
-    readonlyRootFilesystem: true,
-    user: '1000',
-    environment,
-    secretsFromParameters: secrets,
-    logDriver: 'awslogs',
-  };
-}
+const container = (name: string, environment: Record<string, string>, secrets: string[] = []) =>
+  ecsContainer(name, { environment, secretsFromParameters: secrets });
 
-function taskDefinition(...containers: EcsContainer[]) {
-  const arn = 'arn:aws:ecs:eu-west-1:111122223333:task-definition/payments:7';
-  return resource('ecs.task-definition', arn, {
-    arn,
-    family: 'payments',
-    revision: 7,
-    networkMode: 'awsvpc',
-    pidMode: null,
-    containers,
-  });
-}
+const taskDefinition = (...containers: EcsContainer[]) =>
+  ecsTaskDefinition(containers, { family: 'payments' });
 
 testCheck(check, {
   pass: [

@@ -1,5 +1,5 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './efs-file-system-encrypted.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -35,19 +35,10 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'file systems could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'efs.file-system',
-          field: '*',
-          reason: 'access-denied',
-          action: 'elasticfilesystem:DescribeFileSystems',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'file systems could not be listed in the region',
+      'efs.file-system',
+      'elasticfilesystem:DescribeFileSystems',
+    ),
   ],
 });

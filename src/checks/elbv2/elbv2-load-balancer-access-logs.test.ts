@@ -1,7 +1,7 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
 import type { LoadBalancerListener } from '../../core/kinds/app.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './elbv2-load-balancer-access-logs.js';
 
 type Balancer = AttributesOf<'elbv2.load-balancer'>;
@@ -86,20 +86,11 @@ testCheck(check, {
       ],
       reason: 'throttled',
     },
-    {
-      name: 'load balancers could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'elbv2.load-balancer',
-          field: '*',
-          reason: 'access-denied',
-          action: 'elasticloadbalancing:DescribeLoadBalancers',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'load balancers could not be listed in the region',
+      'elbv2.load-balancer',
+      'elasticloadbalancing:DescribeLoadBalancers',
+    ),
   ],
   skip: [
     {

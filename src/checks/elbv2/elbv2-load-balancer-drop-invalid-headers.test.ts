@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './elbv2-load-balancer-drop-invalid-headers.js';
 
 type Balancer = AttributesOf<'elbv2.load-balancer'>;
@@ -52,20 +52,11 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'load balancers could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'elbv2.load-balancer',
-          field: '*',
-          reason: 'access-denied',
-          action: 'elasticloadbalancing:DescribeLoadBalancers',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'load balancers could not be listed in the region',
+      'elbv2.load-balancer',
+      'elasticloadbalancing:DescribeLoadBalancers',
+    ),
   ],
   skip: [
     {

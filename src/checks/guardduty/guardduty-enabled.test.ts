@@ -1,19 +1,10 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { REGION, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
+import { guarddutyDetector } from '../../testing/detection-kinds.js';
 import check from './guardduty-enabled.js';
 
 const detector = (status: 'ENABLED' | 'DISABLED', region = REGION) =>
-  resource(
-    'guardduty.detector',
-    `det-${region}`,
-    {
-      detectorId: `det-${region}`,
-      status,
-      features: { S3_DATA_EVENTS: 'ENABLED' },
-      highSeverityFindings: { findings: [], truncated: false },
-    },
-    { region },
-  );
+  guarddutyDetector({ S3_DATA_EVENTS: 'ENABLED' }, { detectorId: `det-${region}`, status }, { region });
 
 testCheck(check, {
   pass: [
@@ -28,20 +19,7 @@ testCheck(check, {
     { name: 'the detector is suspended', resources: [detector('DISABLED')], message: /suspended/ },
   ],
   notEvaluated: [
-    {
-      name: 'ListDetectors was denied in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'guardduty.detector',
-          field: '*',
-          reason: 'access-denied',
-          action: 'guardduty:ListDetectors',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed('ListDetectors was denied in the region', 'guardduty.detector', 'guardduty:ListDetectors'),
     {
       name: 'the region is not enabled for the account',
       resources: [],

@@ -1,69 +1,7 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { protectionPlanCases } from '../../testing/detection-kinds.js';
 import check from './guardduty-lambda-protection-enabled.js';
 
-const detector = (
-  features: Record<string, 'ENABLED' | 'DISABLED'>,
-  status: 'ENABLED' | 'DISABLED' = 'ENABLED',
-) =>
-  resource('guardduty.detector', 'det-1', {
-    detectorId: 'det-1',
-    status,
-    features,
-    highSeverityFindings: { findings: [], truncated: false },
-  });
+const cases = protectionPlanCases('LAMBDA_NETWORK_LOGS', 'Lambda Protection');
 
-testCheck(check, {
-  pass: [
-    {
-      name: 'the detector has Lambda Protection on',
-      resources: [detector({ LAMBDA_NETWORK_LOGS: 'ENABLED', CLOUD_TRAIL: 'ENABLED' })],
-      message: /^GuardDuty detector det-1 has .* enabled$/,
-    },
-  ],
-  fail: [
-    {
-      name: 'the detector has Lambda Protection turned off',
-      resources: [detector({ LAMBDA_NETWORK_LOGS: 'DISABLED', CLOUD_TRAIL: 'ENABLED' })],
-      message: /det-1 has .* disabled: /,
-    },
-  ],
-  notEvaluated: [
-    {
-      name: 'GetDetector was throttled, so its protection plans are unknown',
-      resources: [
-        withGap(
-          detector({ LAMBDA_NETWORK_LOGS: 'ENABLED' }),
-          'features',
-          'throttled',
-          'guardduty:GetDetector',
-        ),
-      ],
-      reason: 'throttled',
-    },
-    {
-      name: 'detectors could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'guardduty.detector',
-          field: '*',
-          reason: 'access-denied',
-          action: 'guardduty:ListDetectors',
-        },
-      ],
-      reason: 'access-denied',
-    },
-  ],
-  skip: [
-    {
-      name: 'the detector is suspended (guardduty-enabled reports it)',
-      resources: [detector({ LAMBDA_NETWORK_LOGS: 'DISABLED' }, 'DISABLED')],
-    },
-    {
-      name: 'the region does not offer Lambda Protection',
-      resources: [detector({ CLOUD_TRAIL: 'ENABLED' })],
-    },
-  ],
-});
+testCheck(check, { pass: cases.pass, fail: cases.fail, notEvaluated: cases.notEvaluated, skip: cases.skip });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GuarddutyFinding } from '../../core/kinds/detection.js';
-import { daysAgo, REGION, resource, withGap } from '../../testing/builders.js';
-import { runCase, testCheck } from '../../testing/check-tester.js';
+import { daysAgo, withGap } from '../../testing/builders.js';
+import { listingFailed, runCase, testCheck } from '../../testing/check-tester.js';
+import { guarddutyDetector } from '../../testing/detection-kinds.js';
 import check from './guardduty-no-old-high-severity-findings.js';
 
 const finding = (
@@ -19,12 +20,7 @@ const finding = (
 });
 
 const detector = (findings: GuarddutyFinding[], truncated = false) =>
-  resource('guardduty.detector', 'det-1', {
-    detectorId: 'det-1',
-    status: 'ENABLED',
-    features: {},
-    highSeverityFindings: { findings, truncated },
-  });
+  guarddutyDetector({}, { highSeverityFindings: { findings, truncated } });
 
 testCheck(check, {
   pass: [
@@ -68,20 +64,12 @@ testCheck(check, {
       resources: [withGap(detector([]), 'highSeverityFindings', 'access-denied', 'guardduty:GetFindings')],
       reason: 'access-denied',
     },
-    {
-      name: 'detectors could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'guardduty.detector',
-          field: '*',
-          reason: 'throttled',
-          action: 'guardduty:ListDetectors',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'detectors could not be listed in the region',
+      'guardduty.detector',
+      'guardduty:ListDetectors',
+      'throttled',
+    ),
   ],
 });
 

@@ -1,17 +1,12 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { DETECTORS_NOT_LISTED, guarddutyDetector } from '../../testing/detection-kinds.js';
 import check from './guardduty-runtime-monitoring-enabled.js';
 
 const detector = (
   features: Record<string, 'ENABLED' | 'DISABLED'>,
   status: 'ENABLED' | 'DISABLED' = 'ENABLED',
-) =>
-  resource('guardduty.detector', 'det-1', {
-    detectorId: 'det-1',
-    status,
-    features,
-    highSeverityFindings: { findings: [], truncated: false },
-  });
+) => guarddutyDetector(features, { status });
 
 testCheck(check, {
   pass: [
@@ -46,20 +41,7 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'detectors could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'guardduty.detector',
-          field: '*',
-          reason: 'access-denied',
-          action: 'guardduty:ListDetectors',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    DETECTORS_NOT_LISTED,
   ],
   skip: [
     {

@@ -1,61 +1,7 @@
-import { REGION, resource, withGap } from '../../testing/builders.js';
 import { testCheck } from '../../testing/check-tester.js';
+import { protectionPlanCases } from '../../testing/detection-kinds.js';
 import check from './guardduty-s3-protection-enabled.js';
 
-const detector = (
-  features: Record<string, 'ENABLED' | 'DISABLED'>,
-  status: 'ENABLED' | 'DISABLED' = 'ENABLED',
-) =>
-  resource('guardduty.detector', 'det-1', {
-    detectorId: 'det-1',
-    status,
-    features,
-    highSeverityFindings: { findings: [], truncated: false },
-  });
+const cases = protectionPlanCases('S3_DATA_EVENTS', 'S3 Protection');
 
-testCheck(check, {
-  pass: [
-    {
-      name: 'the detector has S3 Protection on',
-      resources: [detector({ S3_DATA_EVENTS: 'ENABLED', CLOUD_TRAIL: 'ENABLED' })],
-      message: /^GuardDuty detector det-1 has .* enabled$/,
-    },
-  ],
-  fail: [
-    {
-      name: 'the detector has S3 Protection turned off',
-      resources: [detector({ S3_DATA_EVENTS: 'DISABLED', CLOUD_TRAIL: 'ENABLED' })],
-      message: /det-1 has .* disabled: /,
-    },
-  ],
-  notEvaluated: [
-    {
-      name: 'GetDetector was throttled, so its protection plans are unknown',
-      resources: [
-        withGap(detector({ S3_DATA_EVENTS: 'ENABLED' }), 'features', 'throttled', 'guardduty:GetDetector'),
-      ],
-      reason: 'throttled',
-    },
-    {
-      name: 'detectors could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'guardduty.detector',
-          field: '*',
-          reason: 'access-denied',
-          action: 'guardduty:ListDetectors',
-        },
-      ],
-      reason: 'access-denied',
-    },
-  ],
-  skip: [
-    {
-      name: 'the detector is suspended (guardduty-enabled reports it)',
-      resources: [detector({ S3_DATA_EVENTS: 'DISABLED' }, 'DISABLED')],
-    },
-    { name: 'the region does not offer S3 Protection', resources: [detector({ CLOUD_TRAIL: 'ENABLED' })] },
-  ],
-});
+testCheck(check, { pass: cases.pass, fail: cases.fail, notEvaluated: cases.notEvaluated, skip: cases.skip });

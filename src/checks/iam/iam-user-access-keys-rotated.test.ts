@@ -25,6 +25,7 @@ const user = (name: string, accessKeys: AccessKey[]) =>
     attachedManagedPolicies: [],
     inlinePolicies: [],
     groups: [],
+    servicesLastAccessed: [],
   });
 
 const OLD = 'AKIAOLDOLDOLDOLDOLD1';

@@ -16,6 +16,7 @@ const user = (name: string, { passwordEnabled = true, mfaActive = true } = {}) =
       attachedManagedPolicies: [],
       inlinePolicies: [],
       groups: [],
+      servicesLastAccessed: [],
     },
     { arn: `arn:aws:iam::111122223333:user/${name}` },
   );

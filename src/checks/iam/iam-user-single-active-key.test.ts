@@ -20,6 +20,7 @@ const user = (name: string, accessKeys: AccessKey[]) =>
     attachedManagedPolicies: [],
     inlinePolicies: [],
     groups: [],
+    servicesLastAccessed: [],
   });
 
 testCheck(check, {

@@ -24,6 +24,7 @@ const user = (name: string, options: UserOptions = {}) =>
     attachedManagedPolicies: [],
     inlinePolicies: [],
     groups: [],
+    servicesLastAccessed: [],
   });
 const key = (
   id: string,

@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
 import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './inspector2-enabled.js';
 
 type Status = AttributesOf<'inspector2.account'>;
@@ -46,20 +46,11 @@ testCheck(check, {
     },
   ],
   notEvaluated: [
-    {
-      name: 'BatchGetAccountStatus was denied in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'inspector2.account',
-          field: '*',
-          reason: 'access-denied',
-          action: 'inspector2:BatchGetAccountStatus',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'BatchGetAccountStatus was denied in the region',
+      'inspector2.account',
+      'inspector2:BatchGetAccountStatus',
+    ),
     {
       name: 'the answer left out the EC2 status',
       resources: [withGap(inspector(), 'ec2', 'not-collected', 'inspector2:BatchGetAccountStatus')],

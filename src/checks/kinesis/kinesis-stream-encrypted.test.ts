@@ -1,6 +1,6 @@
-import { REGION, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { KEY_ARN, kinesisStream } from '../../testing/analytics.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './kinesis-stream-encrypted.js';
 
 testCheck(check, {
@@ -31,19 +31,11 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'streams could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'kinesis.stream',
-          field: '*',
-          reason: 'throttled',
-          action: 'kinesis:ListStreams',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'streams could not be listed in the region',
+      'kinesis.stream',
+      'kinesis:ListStreams',
+      'throttled',
+    ),
   ],
 });

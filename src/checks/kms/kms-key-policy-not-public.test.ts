@@ -1,29 +1,16 @@
-import { REGION, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import {} from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import { kmsKey } from '../../testing/kinds.js';
+import { grantToEveryone, policyCases, resourcePolicy } from '../../testing/resource-policies.js';
 import check from './kms-key-policy-not-public.js';
 
-const grant = (overrides: Record<string, unknown> = {}) => ({
-  Sid: 'Everyone',
-  Effect: 'Allow',
-  Principal: '*',
-  Action: 'kms:Decrypt',
-  Resource: '*',
-  ...overrides,
-});
-const policy = (...statements: Record<string, unknown>[]) => ({
-  Version: '2012-10-17',
-  Statement: statements,
-});
+const grant = (overrides: Record<string, unknown> = {}) => grantToEveryone('kms:Decrypt', '*', overrides);
 const key = (policy: Record<string, unknown>) => kmsKey({ policy });
+const cases = policyCases({ withPolicy: key, grant });
 
 testCheck(check, {
   pass: [
-    {
-      name: 'it is shared with one other account',
-      resources: [key(policy(grant({ Principal: { AWS: 'arn:aws:iam::444455556666:root' } })))],
-      message: /does not grant access to everyone \(shared with account 444455556666\)/,
-    },
+    cases.sharedWithAnotherAccount,
     {
       name: "the default key policy, which defers to the account's IAM policies",
       resources: [kmsKey()],
@@ -32,7 +19,7 @@ testCheck(check, {
       name: 'every principal may use it through the account (kms:CallerAccount)',
       resources: [
         key(
-          policy(
+          resourcePolicy(
             grant({
               Condition: {
                 StringEquals: {
@@ -45,29 +32,12 @@ testCheck(check, {
         ),
       ],
     },
-    {
-      name: 'the grant to everyone is confined to the organization by a Deny',
-      resources: [
-        key(
-          policy(
-            grant(),
-            grant({
-              Sid: 'OrgOnly',
-              Effect: 'Deny',
-              Action: '*',
-              Resource: '*',
-              Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
-            }),
-          ),
-        ),
-      ],
-      message: /confined by Deny statement OrgOnly/,
-    },
+    cases.confinedToOrganization,
   ],
   fail: [
     {
       name: 'anyone is allowed',
-      resources: [key(policy(grant()))],
+      resources: [key(resourcePolicy(grant()))],
       message:
         /^Key 1234abcd-12ab-34cd-56ef-1234567890ab is public: anyone can kms:Decrypt \(statement Everyone\)$/,
     },
@@ -75,24 +45,17 @@ testCheck(check, {
       name: 'kms:ViaService alone lets any account use it through the service',
       resources: [
         key(
-          policy(grant({ Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } })),
+          resourcePolicy(
+            grant({ Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } }),
+          ),
         ),
       ],
       message: /anyone can kms:Decrypt/,
     },
   ],
   notEvaluated: [
-    {
-      name: 'the policy could not be read',
-      resources: [withGap(key(policy()), 'policy', 'access-denied', 'kms:GetKeyPolicy')],
-      reason: 'access-denied',
-    },
-    {
-      name: 'the resources could not be listed',
-      resources: [],
-      scopeGaps: [{ region: REGION, kind: 'kms.key', field: '*', reason: 'access-denied' }],
-      reason: 'access-denied',
-    },
+    cases.notRead(key(resourcePolicy()), 'kms:GetKeyPolicy'),
+    listingFailed('the resources could not be listed', 'kms.key'),
   ],
   skip: [{ name: 'an AWS managed key, whose policy AWS writes', resources: [kmsKey({ keyManager: 'AWS' })] }],
 });

@@ -1,26 +1,22 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
+import { grantToEveryone, policyCases, resourcePolicy } from '../../testing/resource-policies.js';
 import check from './lambda-function-policy-not-public.js';
 
-const grant = (overrides: Record<string, unknown> = {}) => ({
-  Sid: 'Everyone',
-  Effect: 'Allow',
-  Principal: '*',
-  Action: 'lambda:InvokeFunction',
-  Resource: 'arn:aws:lambda:eu-west-1:111122223333:function:order-webhook',
-  ...overrides,
-});
-const policy = (...statements: Record<string, unknown>[]) => ({
-  Version: '2012-10-17',
-  Statement: statements,
-});
+const grant = (overrides: Record<string, unknown> = {}) =>
+  grantToEveryone(
+    'lambda:InvokeFunction',
+    'arn:aws:lambda:eu-west-1:111122223333:function:order-webhook',
+    overrides,
+  );
 const fn = (policy: Record<string, unknown> | null) =>
   // The check reads the name and the policy only.
   resource('lambda.function', 'order-webhook', {
     name: 'order-webhook',
     policy,
   } as AttributesOf<'lambda.function'>);
+const cases = policyCases({ withPolicy: fn, grant });
 
 testCheck(check, {
   pass: [
@@ -29,16 +25,12 @@ testCheck(check, {
       resources: [fn(null)],
       message: /order-webhook has no resource-based policy/,
     },
-    {
-      name: 'it is shared with one other account',
-      resources: [fn(policy(grant({ Principal: { AWS: 'arn:aws:iam::444455556666:root' } })))],
-      message: /does not grant access to everyone \(shared with account 444455556666\)/,
-    },
+    cases.sharedWithAnotherAccount,
     {
       name: 'S3 may invoke it for events from one bucket',
       resources: [
         fn(
-          policy(
+          resourcePolicy(
             grant({
               Principal: { Service: 's3.amazonaws.com' },
               Condition: { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::uploads' } },
@@ -51,7 +43,7 @@ testCheck(check, {
       name: 'its function URL requires IAM auth',
       resources: [
         fn(
-          policy(
+          resourcePolicy(
             grant({
               Action: 'lambda:InvokeFunctionUrl',
               Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } },
@@ -60,36 +52,19 @@ testCheck(check, {
         ),
       ],
     },
-    {
-      name: 'the grant to everyone is confined to the organization by a Deny',
-      resources: [
-        fn(
-          policy(
-            grant(),
-            grant({
-              Sid: 'OrgOnly',
-              Effect: 'Deny',
-              Action: '*',
-              Resource: '*',
-              Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
-            }),
-          ),
-        ),
-      ],
-      message: /confined by Deny statement OrgOnly/,
-    },
+    cases.confinedToOrganization,
   ],
   fail: [
     {
       name: 'anyone is allowed',
-      resources: [fn(policy(grant()))],
+      resources: [fn(resourcePolicy(grant()))],
       message: /^Function order-webhook is public: anyone can lambda:InvokeFunction \(statement Everyone\)$/,
     },
     {
       name: 'its function URL is open to anyone',
       resources: [
         fn(
-          policy(
+          resourcePolicy(
             grant({
               Sid: 'FunctionURLAllowPublicAccess',
               Action: 'lambda:InvokeFunctionUrl',
@@ -102,16 +77,7 @@ testCheck(check, {
     },
   ],
   notEvaluated: [
-    {
-      name: 'the policy could not be read',
-      resources: [withGap(fn(null), 'policy', 'access-denied', 'lambda:GetPolicy')],
-      reason: 'access-denied',
-    },
-    {
-      name: 'the resources could not be listed',
-      resources: [],
-      scopeGaps: [{ region: REGION, kind: 'lambda.function', field: '*', reason: 'access-denied' }],
-      reason: 'access-denied',
-    },
+    cases.notRead(fn(null), 'lambda:GetPolicy'),
+    listingFailed('the resources could not be listed', 'lambda.function'),
   ],
 });

@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { ACCOUNT, REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { ACCOUNT, resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './lambda-function-supported-runtime.js';
 
 // The tests run at 2026-06-01.
@@ -59,20 +59,12 @@ testCheck(check, {
       resources: [withGap(fn('python3.12'), 'runtime', 'access-denied', 'lambda:ListFunctions')],
       reason: 'access-denied',
     },
-    {
-      name: 'functions could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'lambda.function',
-          field: '*',
-          reason: 'throttled',
-          action: 'lambda:ListFunctions',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'functions could not be listed in the region',
+      'lambda.function',
+      'lambda:ListFunctions',
+      'throttled',
+    ),
   ],
   skip: [{ name: 'a container-image function brings its own runtime', resources: [fn(null, 'Image')] }],
 });

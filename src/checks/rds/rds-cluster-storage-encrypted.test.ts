@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './rds-cluster-storage-encrypted.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -43,19 +43,11 @@ testCheck(check, {
       resources: [withGap(cluster(), 'storageEncrypted', 'access-denied', 'rds:DescribeDBClusters')],
       reason: 'access-denied',
     },
-    {
-      name: 'DB clusters could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'rds.db-cluster',
-          field: '*',
-          reason: 'throttled',
-          action: 'rds:DescribeDBClusters',
-        },
-      ],
-      reason: 'throttled',
-    },
+    listingFailed(
+      'DB clusters could not be listed in the region',
+      'rds.db-cluster',
+      'rds:DescribeDBClusters',
+      'throttled',
+    ),
   ],
 });

@@ -1,7 +1,7 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { rdsInstance } from '../../testing/kinds.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './rds-instance-storage-encrypted.js';
 
 const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -29,20 +29,11 @@ testCheck(check, {
       resources: [withGap(instance(), 'storageEncrypted', 'access-denied', 'rds:DescribeDBInstances')],
       reason: 'access-denied',
     },
-    {
-      name: 'DB instances could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'rds.db-instance',
-          field: '*',
-          reason: 'access-denied',
-          action: 'rds:DescribeDBInstances',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'DB instances could not be listed in the region',
+      'rds.db-instance',
+      'rds:DescribeDBInstances',
+    ),
   ],
   skip: [
     {

@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './rds-snapshot-encrypted.js';
 
 const snapshot = (overrides: Partial<AttributesOf<'rds.db-snapshot'>> = {}) =>
@@ -38,19 +38,10 @@ testCheck(check, {
       resources: [withGap(snapshot(), 'encrypted', 'access-denied', 'rds:DescribeDBSnapshots')],
       reason: 'access-denied',
     },
-    {
-      name: 'DB snapshots could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'rds.db-snapshot',
-          field: '*',
-          reason: 'access-denied',
-          action: 'rds:DescribeDBSnapshots',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'DB snapshots could not be listed in the region',
+      'rds.db-snapshot',
+      'rds:DescribeDBSnapshots',
+    ),
   ],
 });

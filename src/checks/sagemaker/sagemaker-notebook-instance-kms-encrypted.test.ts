@@ -1,6 +1,6 @@
-import { REGION, withGap } from '../../testing/builders.js';
+import { withGap } from '../../testing/builders.js';
 import { KEY_ARN, notebookInstance } from '../../testing/analytics.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './sagemaker-notebook-instance-kms-encrypted.js';
 
 testCheck(check, {
@@ -26,19 +26,10 @@ testCheck(check, {
       ],
       reason: 'access-denied',
     },
-    {
-      name: 'notebook instances could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'sagemaker.notebook-instance',
-          field: '*',
-          reason: 'access-denied',
-          action: 'sagemaker:ListNotebookInstances',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'notebook instances could not be listed in the region',
+      'sagemaker.notebook-instance',
+      'sagemaker:ListNotebookInstances',
+    ),
   ],
 });

@@ -1,5 +1,5 @@
 import { daysAgo, REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './secretsmanager-secret-rotation-enabled.js';
 
 const secret = (name: string, rotationEnabled: boolean, rotationIntervalDays: number | null) =>
@@ -76,19 +76,10 @@ testCheck(check, {
       reason: 'unresolved',
       message: /how often it rotates is unknown/,
     },
-    {
-      name: 'secrets could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'secretsmanager.secret',
-          field: '*',
-          reason: 'access-denied',
-          action: 'secretsmanager:ListSecrets',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'secrets could not be listed in the region',
+      'secretsmanager.secret',
+      'secretsmanager:ListSecrets',
+    ),
   ],
 });

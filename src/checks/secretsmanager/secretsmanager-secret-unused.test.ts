@@ -1,5 +1,5 @@
-import { daysAgo, REGION, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { daysAgo, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import { secret } from '../../testing/kinds.js';
 import check from './secretsmanager-secret-unused.js';
 
@@ -42,11 +42,6 @@ testCheck(check, {
       resources: [withGap(secret('prod/db', { lastAccessedAt: null }), 'createdAt', 'not-collected')],
       reason: 'not-collected',
     },
-    {
-      name: 'secrets could not be listed',
-      resources: [],
-      scopeGaps: [{ region: REGION, kind: 'secretsmanager.secret', field: '*', reason: 'throttled' }],
-      reason: 'throttled',
-    },
+    listingFailed('secrets could not be listed', 'secretsmanager.secret', undefined, 'throttled'),
   ],
 });

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AttributesOf } from '../../core/kinds/index.js';
-import { daysAgo, REGION, resource, withGap } from '../../testing/builders.js';
+import { REGION, withGap } from '../../testing/builders.js';
 import { runCase, testCheck } from '../../testing/check-tester.js';
+import {
+  CIS_STANDARD as CIS,
+  FSBP_STANDARD as FSBP,
+  securityHub as hub,
+} from '../../testing/detection-kinds.js';
 import check from './securityhub-enabled.js';
-
-type Standard = AttributesOf<'securityhub.hub'>['standards'][number];
-
-const FSBP = `arn:aws:securityhub:${REGION}::standards/aws-foundational-security-best-practices/v/1.0.0`;
-const CIS = `arn:aws:securityhub:${REGION}::standards/cis-aws-foundations-benchmark/v/5.0.0`;
-
-const hub = (enabled: boolean, standards: Standard[] = [], region = REGION) =>
-  resource(
-    'securityhub.hub',
-    region,
-    { enabled, subscribedAt: enabled ? daysAgo(100) : null, standards: enabled ? standards : [] },
-    { region },
-  );
 
 testCheck(check, {
   pass: [

@@ -1,6 +1,6 @@
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { REGION, resource, withGap } from '../../testing/builders.js';
-import { testCheck } from '../../testing/check-tester.js';
+import { resource, withGap } from '../../testing/builders.js';
+import { listingFailed, testCheck } from '../../testing/check-tester.js';
 import check from './ssm-managed-instance-agent-online.js';
 
 type Managed = AttributesOf<'ssm.managed-instance'>;
@@ -42,19 +42,10 @@ testCheck(check, {
       resources: [withGap(node(), 'pingStatus', 'collection-error', 'ssm:DescribeInstanceInformation')],
       reason: 'collection-error',
     },
-    {
-      name: 'the managed nodes could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ssm.managed-instance',
-          field: '*',
-          reason: 'access-denied',
-          action: 'ssm:DescribeInstanceInformation',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed(
+      'the managed nodes could not be listed in the region',
+      'ssm.managed-instance',
+      'ssm:DescribeInstanceInformation',
+    ),
   ],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributesOf } from '../../core/kinds/index.js';
-import { daysAgo, REGION, resource, withGap } from '../../testing/builders.js';
-import { runCase, testCheck } from '../../testing/check-tester.js';
+import { daysAgo, resource, withGap } from '../../testing/builders.js';
+import { listingFailed, runCase, testCheck } from '../../testing/check-tester.js';
 import check from './ssm-parameter-secret-not-plaintext.js';
 
 type Parameter = AttributesOf<'ssm.parameter'>;
@@ -62,20 +62,7 @@ testCheck(check, {
       ],
       reason: 'throttled',
     },
-    {
-      name: 'parameters could not be listed in the region',
-      resources: [],
-      scopeGaps: [
-        {
-          region: REGION,
-          kind: 'ssm.parameter',
-          field: '*',
-          reason: 'access-denied',
-          action: 'ssm:DescribeParameters',
-        },
-      ],
-      reason: 'access-denied',
-    },
+    listingFailed('parameters could not be listed in the region', 'ssm.parameter', 'ssm:DescribeParameters'),
   ],
   skip: [
     {

@@ -26,6 +26,8 @@ export interface AwsFlags {
   rate?: string;
   org?: boolean;
   orgRole?: string;
+  /** Also collect IAM last-accessed data (`--last-accessed`). */
+  lastAccessed?: boolean;
   quiet: boolean;
 }
 
@@ -130,6 +132,7 @@ export async function collectLive(flags: AwsFlags): Promise<Inventory> {
       partition: partitionOf(caller.arn),
       toolVersion: VERSION,
       onProgress: (event) => progress.event(event, perRegion),
+      settings: { lastAccessed: flags.lastAccessed === true },
     });
   } finally {
     progress.finish();

@@ -33,6 +33,21 @@ export const inlinePolicy = z.object({
 });
 export type InlinePolicy = z.infer<typeof inlinePolicy>;
 
+/**
+ * One service a principal's permissions policies allow, and when the principal last authenticated to it
+ * (IAM access advisor, service level). A service allowed but never used is access to remove.
+ */
+export const serviceLastAccessed = z.object({
+  /** The service namespace, as in IAM actions (`s3`, `ec2`). */
+  service: z.string(),
+  /**
+   * The principal's last attempt to use the service; null when none within IAM's tracking period (at least
+   * the last 400 days, less in a Region that began tracking within the last year).
+   */
+  lastAuthenticatedAt: timestamp.nullable(),
+});
+export type ServiceLastAccessed = z.infer<typeof serviceLastAccessed>;
+
 export const iamUser = defineKind({
   name: 'iam.user',
   service: 'iam',
@@ -52,6 +67,11 @@ export const iamUser = defineKind({
     inlinePolicies: z.array(inlinePolicy),
     /** Names of the groups the user belongs to (and inherits permissions from). */
     groups: z.array(z.string()),
+    /**
+     * Every service the user's permissions policies allow (IAM evaluates identity policies only, boundaries
+     * and SCPs ignored), with its last use: services unused for months are permissions to take away.
+     */
+    servicesLastAccessed: z.array(serviceLastAccessed),
   }),
 });
 
@@ -76,6 +96,8 @@ export const iamRole = defineKind({
     lastUsedAt: timestamp.nullable(),
     /** Created and managed by an AWS service (path /aws-service-role/): the customer cannot edit it. */
     isServiceLinked: z.boolean(),
+    /** Every service the role's permissions policies allow, with its last use (see iam.user). */
+    servicesLastAccessed: z.array(serviceLastAccessed),
   }),
 });
 

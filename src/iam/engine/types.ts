@@ -51,7 +51,12 @@ export interface AccessRequest {
 
 export type PrincipalBlock =
   | '*'
-  | { AWS?: readonly string[]; Service?: readonly string[]; Federated?: readonly string[]; CanonicalUser?: readonly string[] };
+  | {
+      AWS?: readonly string[];
+      Service?: readonly string[];
+      Federated?: readonly string[];
+      CanonicalUser?: readonly string[];
+    };
 
 export type SetQualifier = 'ForAnyValue' | 'ForAllValues' | null;
 

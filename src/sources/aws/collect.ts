@@ -7,7 +7,13 @@ import type {
   RegionInventory,
 } from '../../core/inventory.js';
 import { GLOBAL, type Resource } from '../../core/resource.js';
-import { contextFor, runCollector, type CollectionSink, type Collector } from './collector.js';
+import {
+  contextFor,
+  runCollector,
+  type CollectionSettings,
+  type CollectionSink,
+  type Collector,
+} from './collector.js';
 import { AwsCallFailed, classifyFailure } from './errors.js';
 import { Semaphore } from './limits.js';
 import type { ClientPool } from './pool.js';
@@ -24,6 +30,8 @@ export interface CollectOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Most accounts collected at once (each account's own calls are bounded by the pool). */
   accountConcurrency?: number;
+  /** Opt-in collection (default: none). */
+  settings?: CollectionSettings;
 }
 
 export type ProgressEvent =
@@ -75,7 +83,7 @@ export async function collectAccount(
   for (const collector of options.collectors) {
     const regions = collector.global ? [options.regions.home] : plan.scan;
     for (const region of regions) {
-      const ctx = contextFor(collector, options.pool, { ...scope, region }, sink);
+      const ctx = contextFor(collector, options.pool, { ...scope, region }, sink, options.settings);
       runs.push(
         runCollector(collector, ctx, sink).then(() => {
           const failed = sink.errors.some((error) => error.service === collector.service);

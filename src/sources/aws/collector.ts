@@ -19,8 +19,17 @@ export interface CollectedResource {
 /** A field read: the value, or the gap left by the call that should have read it. */
 export type Observed<T> = { ok: true; value: T } | { ok: false; failure: AwsCallFailed };
 
+/** What the user chose to collect beyond the default (costly collection is opt-in). */
+export interface CollectionSettings {
+  /** IAM last-accessed data: two or more IAM calls per user and role (`--last-accessed`). */
+  lastAccessed: boolean;
+}
+
+export const DEFAULT_SETTINGS: CollectionSettings = { lastAccessed: false };
+
 export interface CollectorContext {
   account: string;
+  settings: CollectionSettings;
   /** The region calls go to; for global collectors, the account's home region for global services. */
   region: string;
   /** Every region in scope for this account (global collectors place regional resources among them). */
@@ -64,6 +73,7 @@ export function contextFor(
   pool: ClientPool,
   scope: { account: string; region: string; regions: readonly string[]; partition: string },
   sink: CollectionSink,
+  settings: CollectionSettings = DEFAULT_SETTINGS,
 ): CollectorContext {
   const home = collector.global ? GLOBAL : scope.region;
   const record = (failure: AwsCallFailed) => {
@@ -84,6 +94,7 @@ export function contextFor(
     }
   };
   return {
+    settings,
     ...scope,
     client: (ClientClass, region) =>
       pool.get(ClientClass, collector.service, scope.account, region ?? scope.region),

@@ -68,7 +68,9 @@ function actionFor(client: string, operation: string): string {
   return ACTION_FOR[`${client}:${operation}`] ?? `${CLIENT_PREFIX[client] ?? client}:${operation}`;
 }
 
-const READ_VERBS = /^(Describe|Get|List|Lookup|Search|BatchGet|GenerateCredentialReport$)/;
+// Generate* reports are Read in IAM's own classification: they start a job that reads, and change nothing.
+const READ_VERBS =
+  /^(Describe|Get|List|Lookup|Search|BatchGet|GenerateCredentialReport$|GenerateServiceLastAccessedDetails$)/;
 
 describe('read-only guarantee', () => {
   const operations = sources(HERE).flatMap((file) => sdkOperations(file).map((op) => ({ ...op, file })));

@@ -2,6 +2,8 @@ import type { AttributesOf } from '../../../core/kinds/index.js';
 import type { MetricFilter } from '../../../core/kinds/monitoring.js';
 import type { Resource } from '../../../core/resource.js';
 import { ACCOUNT, REGION, resource } from '../../../testing/builders.js';
+import type { CheckCase } from '../../../testing/check-tester.js';
+import { cloudtrailTrail } from '../../../testing/logging-kinds.js';
 
 /** Test builders for the CIS 4.x chain: trail → log group → metric filter → alarm → SNS topic. */
 
@@ -10,30 +12,18 @@ export const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${LOG_
 export const TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT}:security-alerts`;
 export const NAMESPACE = 'CISBenchmark';
 
+/** A trail that delivers to the monitored log group: the first link of the chain. */
 export function trail(
   overrides: Partial<AttributesOf<'cloudtrail.trail'>> = {},
   region = REGION,
 ): Resource<'cloudtrail.trail'> {
-  const name = overrides.name ?? 'main';
-  return resource(
-    'cloudtrail.trail',
-    `arn:aws:cloudtrail:${region}:${ACCOUNT}:trail/${name}`,
+  return cloudtrailTrail(
     {
-      name,
-      homeRegion: region,
-      isMultiRegionTrail: true,
-      isOrganizationTrail: false,
-      isLogging: true,
-      logFileValidationEnabled: true,
-      s3BucketName: 'trail-logs',
-      kmsKeyId: null,
-      managementEvents: { read: true, write: true },
       cloudWatchLogsLogGroupArn: LOG_GROUP_ARN,
       latestCloudWatchLogsDeliveryAt: '2026-06-01T11:55:00Z',
-      s3DataEvents: { read: false, write: false },
       ...overrides,
     },
-    { region, arn: `arn:aws:cloudtrail:${region}:${ACCOUNT}:trail/${name}` },
+    region,
   );
 }
 
@@ -94,3 +84,36 @@ export const ALARMS_DENIED = {
   reason: 'access-denied' as const,
   action: 'cloudwatch:DescribeAlarms',
 };
+
+/**
+ * The cases every CIS 4.x check shares, for the pattern CIS gives: the complete chain passes, an alarm with its
+ * actions disabled fails, and alarms that could not be listed leave the check not evaluated.
+ */
+export function chainCases(
+  cisPattern: string,
+): Record<'complete' | 'alarmSilent' | 'alarmsNotListed', CheckCase> {
+  return {
+    complete: {
+      name: 'the CIS filter on the trail log group has an alarm notifying a subscribed topic',
+      resources: monitored(cisPattern),
+      message: /are monitored: filter Monitored → alarm Monitored-alarm/,
+    },
+    alarmSilent: {
+      name: 'the alarm on the CIS filter has its actions disabled',
+      resources: [
+        trail(),
+        logGroup([filter('Monitored', cisPattern)]),
+        alarm('Monitored', { actionsEnabled: false }),
+        topic(),
+      ],
+      message: /but alarm Monitored-alarm has its actions disabled/,
+    },
+    alarmsNotListed: {
+      name: 'alarms could not be listed where the log group is',
+      resources: monitored(cisPattern),
+      regions: [REGION],
+      scopeGaps: [ALARMS_DENIED],
+      reason: 'access-denied',
+    },
+  };
+}

@@ -1,10 +1,12 @@
 import {
   GenerateCredentialReportCommand,
+  GenerateServiceLastAccessedDetailsCommand,
   GetAccessKeyLastUsedCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetAccountAuthorizationDetailsCommand,
   GetCredentialReportCommand,
+  GetServiceLastAccessedDetailsCommand,
   IAMClient,
   ListAccessKeysCommand,
   ListServerCertificatesCommand,
@@ -17,6 +19,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awsError, collectWith } from '../../../testing/aws.js';
 import { parseCredentialReport } from './credential-report.js';
 import { iamCollector } from './iam.js';
+import { servicesLastAccessedOf } from './iam-last-accessed.js';
 
 const iam = mockClient(IAMClient);
 const HEADER =
@@ -191,6 +194,37 @@ function mockHealthyAccount() {
     AccessKeyLastUsed: { LastUsedDate: new Date('2026-05-01T00:00:00Z'), Region: 'x', ServiceName: 'y' },
   });
   iam.on(ListUserTagsCommand).resolves({ Tags: [{ Key: 'team', Value: 'platform' }] });
+  mockLastAccessed();
+}
+
+/** Access advisor: one job per principal, named after its ARN; alice used S3 and never EC2, others used STS. */
+function mockLastAccessed() {
+  iam
+    .on(GenerateServiceLastAccessedDetailsCommand)
+    .callsFake((input: { Arn: string }) => ({ JobId: `job:${input.Arn}` }));
+  iam.on(GetServiceLastAccessedDetailsCommand).callsFake((input: { JobId: string }) => ({
+    JobStatus: 'COMPLETED',
+    JobCreationDate: new Date('2026-06-01T00:00:00Z'),
+    JobCompletionDate: new Date('2026-06-01T00:00:05Z'),
+    IsTruncated: false,
+    ServicesLastAccessed: input.JobId.endsWith(':user/alice')
+      ? [
+          {
+            ServiceName: 'Amazon S3',
+            ServiceNamespace: 's3',
+            LastAuthenticated: new Date('2026-05-30T00:00:00Z'),
+            TotalAuthenticatedEntities: 1,
+          },
+          { ServiceName: 'Amazon EC2', ServiceNamespace: 'ec2', TotalAuthenticatedEntities: 0 },
+        ]
+      : [
+          {
+            ServiceName: 'AWS STS',
+            ServiceNamespace: 'sts',
+            LastAuthenticated: new Date('2026-05-01T00:00:00Z'),
+          },
+        ],
+  }));
 }
 
 describe('iam collector', () => {
@@ -490,6 +524,165 @@ describe('iam collector', () => {
     const sink = await collectWith(iamCollector);
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(2);
     expect(sink.resources.find((r) => r.id === 'alice')?.attributes.mfaActive).toBe(true);
+  });
+});
+
+describe('iam collector: services last accessed (access advisor)', () => {
+  beforeEach(() => iam.reset());
+
+  it('gives every user and role the services its policies allow, with their last use or null for never', async () => {
+    mockHealthyAccount();
+    const sink = await collectWith(iamCollector);
+    expect(sink.gaps).toEqual([]);
+    const alice = sink.resources.find((resource) => resource.id === 'alice');
+    expect(alice?.attributes.servicesLastAccessed).toEqual([
+      { service: 's3', lastAuthenticatedAt: '2026-05-30T00:00:00.000Z' },
+      { service: 'ec2', lastAuthenticatedAt: null },
+    ]);
+    const app = sink.resources.find((resource) => resource.id === 'app');
+    expect(app?.attributes.servicesLastAccessed).toEqual([
+      { service: 'sts', lastAuthenticatedAt: '2026-05-01T00:00:00.000Z' },
+    ]);
+    expect(app?.gaps).toEqual([]);
+    expect(
+      iam.commandCalls(GenerateServiceLastAccessedDetailsCommand).map((call) => call.args[0].input),
+    ).toEqual(
+      expect.arrayContaining([
+        { Arn: 'arn:aws:iam::111122223333:user/alice', Granularity: 'SERVICE_LEVEL' },
+        { Arn: 'arn:aws:iam::111122223333:role/app', Granularity: 'SERVICE_LEVEL' },
+      ]),
+    );
+  });
+
+  it('polls a job still in progress, then reads every page of its report', async () => {
+    mockHealthyAccount();
+    const job = 'job:arn:aws:iam::111122223333:role/app';
+    iam
+      .on(GetServiceLastAccessedDetailsCommand, { JobId: job })
+      .resolvesOnce({ JobStatus: 'IN_PROGRESS', JobCreationDate: new Date(), ServicesLastAccessed: [] })
+      .resolvesOnce({
+        JobStatus: 'COMPLETED',
+        JobCreationDate: new Date(),
+        ServicesLastAccessed: [{ ServiceName: 'S3', ServiceNamespace: 's3' }],
+        IsTruncated: true,
+        Marker: 'page2',
+      })
+      .resolvesOnce({
+        JobStatus: 'COMPLETED',
+        JobCreationDate: new Date(),
+        ServicesLastAccessed: [
+          {
+            ServiceName: 'SQS',
+            ServiceNamespace: 'sqs',
+            LastAuthenticated: new Date('2026-05-02T00:00:00Z'),
+          },
+        ],
+        IsTruncated: false,
+      });
+    const sink = await collectWith(iamCollector);
+    const app = sink.resources.find((resource) => resource.id === 'app');
+    expect(app?.attributes.servicesLastAccessed).toEqual([
+      { service: 's3', lastAuthenticatedAt: null },
+      { service: 'sqs', lastAuthenticatedAt: '2026-05-02T00:00:00.000Z' },
+    ]);
+    const calls = iam
+      .commandCalls(GetServiceLastAccessedDetailsCommand)
+      .filter((call) => call.args[0].input.JobId === job);
+    expect(calls.map((call) => call.args[0].input.Marker)).toEqual([undefined, undefined, 'page2']);
+  });
+
+  it("makes a failed job a gap on servicesLastAccessed alone, with IAM's reason", async () => {
+    mockHealthyAccount();
+    iam
+      .on(GetServiceLastAccessedDetailsCommand, { JobId: 'job:arn:aws:iam::111122223333:user/bot' })
+      .resolves({
+        JobStatus: 'FAILED',
+        JobCreationDate: new Date(),
+        ServicesLastAccessed: [],
+        Error: { Code: 'InternalError', Message: 'the report could not be generated' },
+      });
+    const sink = await collectWith(iamCollector);
+    const bot = sink.resources.find((resource) => resource.id === 'bot');
+    expect(bot?.attributes).not.toHaveProperty('servicesLastAccessed');
+    expect(bot?.attributes).toHaveProperty('accessKeys');
+    expect(bot?.gaps).toEqual([
+      {
+        field: 'servicesLastAccessed',
+        reason: 'collection-error',
+        action: 'iam:GetServiceLastAccessedDetails',
+        detail:
+          'the access-advisor job for arn:aws:iam::111122223333:user/bot failed: the report could not be generated',
+      },
+    ]);
+    expect(sink.resources.find((resource) => resource.id === 'alice')?.gaps).toEqual([]);
+  });
+
+  it('makes a denied GenerateServiceLastAccessedDetails an access-denied gap on every user and role', async () => {
+    mockHealthyAccount();
+    iam.on(GenerateServiceLastAccessedDetailsCommand).rejects(awsError('AccessDenied', 403));
+    const sink = await collectWith(iamCollector);
+    const principals = sink.resources.filter((r) => r.kind === 'iam.user' || r.kind === 'iam.role');
+    expect(principals.length).toBe(4);
+    for (const principal of principals) {
+      expect(principal.gaps).toEqual([
+        expect.objectContaining({
+          field: 'servicesLastAccessed',
+          reason: 'access-denied',
+          action: 'iam:GenerateServiceLastAccessedDetails',
+        }),
+      ]);
+    }
+    expect(iam.commandCalls(GetServiceLastAccessedDetailsCommand)).toHaveLength(0);
+  });
+
+  it('calls nothing without --last-accessed, and says how to get the data', async () => {
+    mockHealthyAccount();
+    const sink = await collectWith(iamCollector, { settings: { lastAccessed: false } });
+    expect(iam.commandCalls(GenerateServiceLastAccessedDetailsCommand)).toHaveLength(0);
+    const users = sink.resources.filter((resource) => resource.kind === 'iam.user');
+    expect(users.length).toBeGreaterThan(0);
+    for (const user of users) {
+      expect(user.gaps).toContainEqual(
+        expect.objectContaining({
+          field: 'servicesLastAccessed',
+          reason: 'not-collected',
+          detail: expect.stringContaining('--last-accessed'),
+        }),
+      );
+    }
+  });
+
+  it('gives up on a job that stays in progress past the timeout, with a gap saying so', async () => {
+    iam.on(GenerateServiceLastAccessedDetailsCommand).resolves({ JobId: 'slow' });
+    iam
+      .on(GetServiceLastAccessedDetailsCommand)
+      .resolves({ JobStatus: 'IN_PROGRESS', JobCreationDate: new Date(), ServicesLastAccessed: [] });
+    const ctx = {
+      settings: { lastAccessed: true },
+      observe: async <T>(_action: string, send: () => Promise<T>) => ({
+        ok: true as const,
+        value: await send(),
+      }),
+    } as unknown as Parameters<typeof servicesLastAccessedOf>[0];
+    const arn = 'arn:aws:iam::111122223333:role/slow';
+    const reports = await servicesLastAccessedOf(ctx, new IAMClient({ region: 'us-east-1' }), [arn], {
+      firstDelayMs: 5,
+      maxDelayMs: 20,
+      timeoutMs: 60,
+    });
+    expect(reports.get(arn)).toEqual({
+      ok: false,
+      gap: {
+        field: 'servicesLastAccessed',
+        reason: 'collection-error',
+        action: 'iam:GetServiceLastAccessedDetails',
+        detail: `the access-advisor job for ${arn} had not completed after 0.06 s`,
+      },
+    });
+    const polls = iam.commandCalls(GetServiceLastAccessedDetailsCommand).length;
+    // 5, 10, 20, 20 ms pauses: a handful of polls, not a busy loop.
+    expect(polls).toBeGreaterThanOrEqual(3);
+    expect(polls).toBeLessThanOrEqual(6);
   });
 });
 

@@ -30,6 +30,12 @@ import {
   type CredentialReportRow,
 } from './credential-report.js';
 import {
+  GENERATE_LAST_ACCESSED,
+  GET_LAST_ACCESSED,
+  servicesLastAccessedOf,
+  type LastAccessed,
+} from './iam-last-accessed.js';
+import {
   allPages,
   conform,
   listOrGap,
@@ -55,6 +61,7 @@ const ROLE_FIELDS: FilledBy<'iam.role'> = {
   permissionsBoundary: DETAILS,
   lastUsedAt: DETAILS,
   isServiceLinked: DETAILS,
+  servicesLastAccessed: GET_LAST_ACCESSED,
 };
 const GROUP_FIELDS: FilledBy<'iam.group'> = {
   name: DETAILS,
@@ -93,6 +100,8 @@ export const iamCollector: Collector = {
     'iam:GetAccountSummary',
     'iam:GetAccountAuthorizationDetails',
     'iam:ListServerCertificates',
+    GENERATE_LAST_ACCESSED,
+    GET_LAST_ACCESSED,
   ],
   kinds: {
     'iam.root-user': ['arn', 'mfaActive', 'hardwareMfa', 'accessKeys', 'passwordLastUsed'],
@@ -106,6 +115,7 @@ export const iamCollector: Collector = {
       'attachedManagedPolicies',
       'inlinePolicies',
       'groups',
+      'servicesLastAccessed',
     ],
     'iam.password-policy': ['policy'],
     'iam.role': Object.keys(ROLE_FIELDS),
@@ -119,13 +129,15 @@ export const iamCollector: Collector = {
       credentialReport(ctx, client),
       authorizationDetails(ctx, client),
     ]);
-    await Promise.all([
+    const roleArns = details.ok ? details.value.roles.flatMap((role) => (role.Arn ? [role.Arn] : [])) : [];
+    const [roleAccess] = await Promise.all([
+      servicesLastAccessedOf(ctx, client, roleArns),
       collectPasswordPolicy(ctx, client),
       collectRoot(ctx, client, report),
       collectUsers(ctx, client, report, details),
       collectServerCertificates(ctx, client),
     ]);
-    collectPrincipalsAndPolicies(ctx, details);
+    collectPrincipalsAndPolicies(ctx, details, roleAccess);
   },
 };
 
@@ -196,7 +208,11 @@ function attachedArns(list: readonly { PolicyArn?: string | undefined }[] | unde
 }
 
 /** Roles, groups and managed policies; when the call failed, each kind is a gap (users carry their own). */
-function collectPrincipalsAndPolicies(ctx: CollectorContext, details: Observed<AuthorizationDetails>): void {
+function collectPrincipalsAndPolicies(
+  ctx: CollectorContext,
+  details: Observed<AuthorizationDetails>,
+  roleAccess: ReadonlyMap<string, LastAccessed>,
+): void {
   if (!details.ok) {
     for (const kind of ['iam.role', 'iam.group', 'iam.managed-policy'] as const)
       ctx.kindGap(kind, details.failure);
@@ -222,6 +238,9 @@ function collectPrincipalsAndPolicies(ctx: CollectorContext, details: Observed<A
     const inline = inlinePoliciesOf(role.RolePolicyList, `role ${name}`);
     if (inline.ok) draft.inlinePolicies = inline.value;
     else gaps.push(unexpected('inlinePolicies', DETAILS, inline.detail));
+    const access = role.Arn ? roleAccess.get(role.Arn) : undefined;
+    if (access?.ok) draft.servicesLastAccessed = access.value;
+    else if (access) gaps.push(access.gap);
     const conformed = conform('iam.role', draft, gaps, ROLE_FIELDS);
     ctx.emit({ kind: 'iam.role', id: name, arn: role.Arn ?? null, tags: tagsOf(role.Tags), ...conformed });
   }
@@ -462,6 +481,12 @@ async function collectUsers(
   const userDetails: Observed<ReadonlyMap<string, UserDetail>> = details.ok
     ? { ok: true, value: new Map(details.value.users.map((detail) => [detail.UserName ?? '', detail])) }
     : details;
+  // Started for every user at once; each user waits for its own report only when it is about to be emitted.
+  const access = servicesLastAccessedOf(
+    ctx,
+    client,
+    users.flatMap((user) => (user.Arn ? [user.Arn] : [])),
+  );
   await Promise.all(
     users.map((user) =>
       collectUser(
@@ -471,6 +496,7 @@ async function collectUsers(
         rows.get(user.UserName ?? ''),
         failure,
         userPolicies(user.UserName ?? '', userDetails),
+        access,
       ),
     ),
   );
@@ -483,6 +509,7 @@ async function collectUser(
   reportRow: CredentialReportRow | undefined,
   reportFailure: AwsCallFailed | null,
   policies: { attributes: Record<string, unknown>; gaps: Gap[] },
+  lastAccessed: Promise<ReadonlyMap<string, LastAccessed>>,
 ): Promise<void> {
   const name = user.UserName ?? '';
   const attributes: Record<string, unknown> = {
@@ -532,6 +559,17 @@ async function collectUser(
   } else {
     gaps.push(keys.failure.gap('accessKeys'));
   }
+  const access = (await lastAccessed).get(user.Arn ?? '');
+  if (access?.ok) attributes.servicesLastAccessed = access.value;
+  else
+    gaps.push(
+      access?.gap ?? {
+        field: 'servicesLastAccessed',
+        reason: 'not-collected',
+        action: GENERATE_LAST_ACCESSED,
+        detail: 'ListUsers gave no ARN for the user',
+      },
+    );
   const tagList = tags.ok ? (tags.value?.Tags ?? []) : [];
   ctx.emit({
     kind: 'iam.user',
