@@ -234,6 +234,40 @@ function identityMayAllow(principal: ModelPrincipal, action: string): boolean {
   return result;
 }
 
+const resourceCache = new WeakMap<ModelPrincipal, Map<string, ReadonlySet<string> | 'any'>>();
+
+/**
+ * The resources the principal's identity Allow statements for the action name, when all are literal ARNs;
+ * `any` when one has a wildcard, a variable or NotResource. Only these targets can be granted by identity
+ * policies, so a principal allowed iam:PassRole on one role is not asked about every administrator role: the
+ * shortcut that keeps the analysis linear when both principals and administrator targets grow.
+ */
+function identityResources(principal: ModelPrincipal, action: string): ReadonlySet<string> | 'any' {
+  let known = resourceCache.get(principal);
+  if (!known) resourceCache.set(principal, (known = new Map<string, ReadonlySet<string> | 'any'>()));
+  const cached = known.get(action);
+  if (cached !== undefined) return cached;
+  const request: AccessRequest = {
+    principal: requestPrincipalOf(principal),
+    action,
+    resource: { arn: '*', account: principal.account },
+    context: {},
+  };
+  let result: Set<string> | 'any' = new Set<string>();
+  for (const policy of principal.policies.identity) {
+    for (const statement of policy.document.statements) {
+      if (statement.effect !== 'Allow' || result === 'any') continue;
+      const forAction = { ...statement, resource: ['*'], notResource: null, conditions: [] };
+      if (!statementMatches(forAction, request, { checkPrincipal: false })) continue;
+      const literal = statement.resource?.every((arn) => !/[*?]|\$\{/.test(arn)) ?? false;
+      if (!literal || !statement.resource) result = 'any';
+      else for (const arn of statement.resource) result.add(arn);
+    }
+  }
+  known.set(action, result);
+  return result;
+}
+
 /** The steps that make `method` work for `principal`, or null when some permission is missing. */
 function pathFor(
   method: EscalationMethod,
@@ -260,8 +294,11 @@ function pathFor(
     const first = permissions[0] as EscalationPermission;
     let found: EscalationStep[] | null = null;
     const mayAllow = permissions.every((permission) => identityMayAllow(principal, permission.action));
+    const named = identityResources(principal, first.action);
     for (const target of targetsFor(first, method, principal, model, decide)) {
       if (!mayAllow && target.resource === null) continue;
+      // Without a resource policy of its own, a target the identity policies do not name cannot be granted.
+      if (named !== 'any' && target.resource === null && !named.has(target.arn)) continue;
       const candidate: EscalationStep[] = [];
       for (const permission of permissions) {
         const decision = decide(

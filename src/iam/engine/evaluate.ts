@@ -52,12 +52,28 @@ const TYPE_LABEL: Record<PolicyType, string> = {
   rcp: 'resource control policy',
 };
 
+/**
+ * The STS actions a role's trust policy governs. Every other action on a role (iam:PassRole, iam:GetRole,
+ * iam:PutRolePolicy) is decided by identity-based policies alone: the trust policy is not a resource policy for it.
+ */
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
+]);
+
 /** Decides one request the way AWS would, naming the statements that decided it. */
 export function authorize(request: AccessRequest, given: PolicySet): Authorization {
   const full = withDerivedContext(request);
+  const trustApplies =
+    given.resourceKind !== 'iam-role-trust' || TRUST_ACTIONS.has(request.action.toLowerCase());
+  const scoped: PolicySet = trustApplies ? given : { ...given, resource: null, resourceKind: 'other' };
   const policies = WITHOUT_IDENTITY.has(request.principal.type)
-    ? { ...given, identity: [], boundary: null, session: [], scps: [] }
-    : given;
+    ? { ...scoped, identity: [], boundary: null, session: [], scps: [] }
+    : scoped;
   const { principal, action } = full;
   const target = full.resource.arn;
 

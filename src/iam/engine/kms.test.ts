@@ -308,6 +308,22 @@ describe('role trust policies', () => {
         reason: /trust policy/,
       },
       {
+        name: 'iam:PassRole on a role is decided by identity policies: its trust policy does not govern it',
+        principal: ALICE,
+        action: 'iam:PassRole',
+        identity: [allow('iam:PassRole', APP_ROLE_ARN, { Sid: 'MayPass' })],
+        resourcePolicy: trust({ Service: 'lambda.amazonaws.com' }),
+        expected: 'allow',
+        decidedBy: ['MayPass'],
+      },
+      {
+        name: 'a trust policy naming the user grants nothing but assuming the role (not iam:GetRole)',
+        principal: ALICE,
+        action: 'iam:GetRole',
+        resourcePolicy: trust({ AWS: ALICE.arn }, {}, '*'),
+        expected: 'implicit-deny',
+      },
+      {
         name: 'an administrator cannot assume a role trusting only a service',
         principal: ALICE,
         action: ASSUME,

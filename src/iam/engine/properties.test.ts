@@ -232,12 +232,15 @@ function reversed(set: PolicySet): PolicySet {
 
 /**
  * Where a Deny can be added so that it applies: callers without identity (services, anonymous, web identities) are
- * governed only by the resource policy and RCPs; a new SCP or RCP level is not invented.
+ * governed only by the resource policy and RCPs; a new SCP or RCP level is not invented; a role's trust policy
+ * governs only the sts:AssumeRole family. Null when nowhere applies (the request is then denied anyway).
  */
-function applicableSlot(principal: RequestPrincipal, set: PolicySet, slot: Slot): Slot {
-  const withoutIdentity = ['service', 'anonymous', 'web-identity', 'saml'].includes(principal.type);
+function applicableSlot(request: AccessRequest, set: PolicySet, slot: Slot): Slot | null {
+  const withoutIdentity = ['service', 'anonymous', 'web-identity', 'saml'].includes(request.principal.type);
+  const resourceApplies = set.resourceKind !== 'iam-role-trust' || request.action.startsWith('sts:');
   if (slot === 'rcp' && set.rcps.length > 0) return 'rcp';
-  if (withoutIdentity || slot === 'resource' || slot === 'rcp') return 'resource';
+  if (resourceApplies && (withoutIdentity || slot === 'resource' || slot === 'rcp')) return 'resource';
+  if (withoutIdentity) return set.rcps.length > 0 ? 'rcp' : null;
   if (slot === 'scp' && set.scps.length > 0) return 'scp';
   return 'identity';
 }
@@ -256,7 +259,8 @@ describe('properties of the decision (IAM User Guide, "Policy evaluation logic")
             Action: req.action,
             Resource: '*',
           });
-          const target = applicableSlot(req.principal, set, slot);
+          const target = applicableSlot(req, set, slot);
+          fc.pre(target !== null);
           const authorization = authorize(req, addStatement(set, target, denyAll));
           expect(authorization.decision).toBe('explicit-deny');
           expect(authorization.deciding.some((statement) => statement.effect === 'Deny')).toBe(true);
