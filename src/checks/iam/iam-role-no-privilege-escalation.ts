@@ -1,12 +1,9 @@
 import { defineCheck } from '../../core/check.js';
-import { fail, notEvaluated, pass } from '../../core/outcome.js';
 import { escalationsFor } from '../../iam/analyses/escalation.js';
 import {
   ACCOUNT_MODEL_RELATED,
   accountModelFor,
-  describePaths,
-  partialViewGap,
-  pathEvidence,
+  escalationOutcome,
   principalOf,
 } from './support/account-model.js';
 
@@ -42,30 +39,6 @@ export default defineCheck({
   },
   evaluate(role, ctx) {
     const model = accountModelFor(ctx, role.account);
-    const principal = principalOf(model, role);
-    const { name } = role.attributes;
-    const status = escalationsFor(model, principal);
-    switch (status.status) {
-      case 'admin':
-        return pass(`Role ${name} is already an effective administrator: it needs no escalation path`, {
-          admin: true,
-        });
-      case 'unknown':
-        return notEvaluated(
-          partialViewGap(status.reasons),
-          `Role ${name}: not all of its policies could be read (${status.reasons[0] ?? ''})`,
-        );
-      case 'none':
-        return pass(
-          `Role ${name} holds none of the ${status.methods} privilege-escalation methods onus knows`,
-          {
-            methods: status.methods,
-          },
-        );
-      case 'paths':
-        return fail(`Role ${name} can make itself administrator: ${describePaths(status.paths)}`, {
-          paths: status.paths.map(pathEvidence),
-        });
-    }
+    return escalationOutcome('Role', role.attributes.name, escalationsFor(model, principalOf(model, role)));
   },
 });

@@ -1,12 +1,9 @@
 import { defineCheck } from '../../core/check.js';
-import { fail, notEvaluated, pass } from '../../core/outcome.js';
 import { escalationsFor } from '../../iam/analyses/escalation.js';
 import {
   ACCOUNT_MODEL_RELATED,
   accountModelFor,
-  describePaths,
-  partialViewGap,
-  pathEvidence,
+  escalationOutcome,
   principalOf,
 } from './support/account-model.js';
 
@@ -34,30 +31,6 @@ export default defineCheck({
   },
   evaluate(user, ctx) {
     const model = accountModelFor(ctx, user.account);
-    const principal = principalOf(model, user);
-    const { name } = user.attributes;
-    const status = escalationsFor(model, principal);
-    switch (status.status) {
-      case 'admin':
-        return pass(`User ${name} is already an effective administrator: it needs no escalation path`, {
-          admin: true,
-        });
-      case 'unknown':
-        return notEvaluated(
-          partialViewGap(status.reasons),
-          `User ${name}: not all of its policies could be read (${status.reasons[0] ?? ''})`,
-        );
-      case 'none':
-        return pass(
-          `User ${name} holds none of the ${status.methods} privilege-escalation methods onus knows`,
-          {
-            methods: status.methods,
-          },
-        );
-      case 'paths':
-        return fail(`User ${name} can make itself administrator: ${describePaths(status.paths)}`, {
-          paths: status.paths.map(pathEvidence),
-        });
-    }
+    return escalationOutcome('User', user.attributes.name, escalationsFor(model, principalOf(model, user)));
   },
 });

@@ -1,8 +1,8 @@
 import type { CheckContext } from '../../../core/check.js';
 import type { Gap } from '../../../core/gap.js';
-import { Unobserved } from '../../../core/outcome.js';
+import { fail, notEvaluated, pass, Unobserved, type Outcome } from '../../../core/outcome.js';
 import type { Resource } from '../../../core/resource.js';
-import type { EscalationPath } from '../../../iam/analyses/escalation.js';
+import type { EscalationPath, EscalationStatus } from '../../../iam/analyses/escalation.js';
 import { buildModel, principalByArn, type AccountModel, type ModelPrincipal } from '../../../iam/model.js';
 
 /**
@@ -124,4 +124,30 @@ export function describePaths(paths: readonly EscalationPath[], shown = 3): stri
     );
   const more = paths.length > shown ? ` and ${paths.length - shown} more` : '';
   return `${described.join('; ')}${more}`;
+}
+
+/** The outcome of the escalation checks for one user or role, worded for it (`User amy`, `Role deploy`). */
+export function escalationOutcome(label: 'User' | 'Role', name: string, status: EscalationStatus): Outcome {
+  switch (status.status) {
+    case 'admin':
+      return pass(`${label} ${name} is already an effective administrator: it needs no escalation path`, {
+        admin: true,
+      });
+    case 'unknown':
+      return notEvaluated(
+        partialViewGap(status.reasons),
+        `${label} ${name}: not all of its policies could be read (${status.reasons[0] ?? ''})`,
+      );
+    case 'none':
+      return pass(
+        `${label} ${name} holds none of the ${status.methods} privilege-escalation methods onus knows`,
+        {
+          methods: status.methods,
+        },
+      );
+    case 'paths':
+      return fail(`${label} ${name} can make itself administrator: ${describePaths(status.paths)}`, {
+        paths: status.paths.map(pathEvidence),
+      });
+  }
 }
