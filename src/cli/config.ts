@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Check, ThresholdValue } from '../core/check.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
-import { wildcardMatch } from '../iam/wildcard.js';
+import { matchesWritten } from '../iam/engine/patterns.js';
 import type { AwsFlags } from './commands/collect.js';
 import { UserError } from './errors.js';
 
@@ -159,7 +159,7 @@ export function parseConfig(text: string, file: string, checks: readonly Check[]
 
   const matchAny = (list: string[] | undefined, key: string): string[] | undefined => {
     list?.forEach((pattern, index) => {
-      if (!checks.some((check) => wildcardMatch(pattern, check.id))) {
+      if (!checks.some((check) => matchesGlob(pattern, check.id))) {
         throw new UserError(
           `${file}: checks.${key}[${String(index)}]: '${pattern}' matches no check (see \`onus checks\`)`,
         );
@@ -251,8 +251,8 @@ export function configuredChecks(config: OnusConfig, checks: readonly Check[]): 
   const { include, exclude, severity: severities } = config.checks;
   return checks.filter(
     (check) =>
-      (include === null || include.some((pattern) => wildcardMatch(pattern, check.id))) &&
-      !exclude.some((pattern) => wildcardMatch(pattern, check.id)) &&
+      (include === null || include.some((pattern) => matchesGlob(pattern, check.id))) &&
+      !exclude.some((pattern) => matchesGlob(pattern, check.id)) &&
       (severities === null || severities.includes(check.severity)),
   );
 }
@@ -273,4 +273,9 @@ export function withConfiguredAws<F extends AwsFlags>(flags: F, config: OnusConf
     rate: rates.length > 0 ? rates.join(',') : undefined,
     lastAccessed: flags.lastAccessed ?? lastAccessed ?? undefined,
   };
+}
+
+/** Check-id patterns use IAM's wildcards: `*` any run of characters, `?` one; ids are compared as written. */
+function matchesGlob(pattern: string, id: string): boolean {
+  return matchesWritten(pattern, id, { ignoreCase: false, arn: false });
 }

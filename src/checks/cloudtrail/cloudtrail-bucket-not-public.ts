@@ -1,3 +1,4 @@
+import { exposureTarget } from '../../iam/analyses/exposure.js';
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
 import { bucketPublicity } from '../s3/support/public-access.js';
@@ -45,7 +46,7 @@ export default defineCheck({
         const [account] = ctx.related('s3.account-public-access-block', { account: found.account });
         return account ? ctx.read(account, 'configuration') : null;
       },
-      found.account,
+      exposureTarget(found, 's3'),
     );
     const evidence = { bucket: bucketName, bucketAccount: found.account, ...publicity };
     if (publicity.exposures.length > 0) {

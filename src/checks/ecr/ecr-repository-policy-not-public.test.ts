@@ -38,7 +38,7 @@ testCheck(check, {
     {
       name: 'anyone is allowed',
       resources: [repository(resourcePolicy(grant()))],
-      message: /^Repository storefront is public: anyone can ecr:BatchGetImage \(statement Everyone\)$/,
+      message: /^Repository storefront is public: anyone can ecr:BatchGetImage \(read; statement Everyone\)$/,
     },
     {
       name: 'anyone can push images',

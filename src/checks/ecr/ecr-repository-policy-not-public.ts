@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'ecr-repository-policy-not-public',
@@ -28,7 +28,7 @@ export default defineCheck({
     if (policy === null) {
       return pass(`Repository ${name} has no repository policy`, { policy: null });
     }
-    const verdict = judgePolicy(`Repository ${name}`, policy, resource.account);
+    const verdict = judgePolicy(`Repository ${name}`, policy, exposureTarget(resource, 'ecr'));
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

@@ -41,7 +41,7 @@ testCheck(check, {
       name: 'anyone is allowed',
       resources: [fileSystem(resourcePolicy(grant()))],
       message:
-        /^File system fs-0123456789abcdef0 is public: anyone can elasticfilesystem:ClientMount \(statement Everyone\)$/,
+        /^File system fs-0123456789abcdef0 is public: anyone can elasticfilesystem:ClientMount \(read; statement Everyone\)$/,
     },
     {
       name: 'anyone can mount it for writing and as root',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'efs-file-system-policy-not-public',
@@ -31,7 +31,11 @@ export default defineCheck({
         { policy: null },
       );
     }
-    const verdict = judgePolicy(`File system ${fileSystemId}`, policy, resource.account);
+    const verdict = judgePolicy(
+      `File system ${fileSystemId}`,
+      policy,
+      exposureTarget(resource, 'elasticfilesystem'),
+    );
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { describeStatement, fullAdminStatements } from '../../iam/admin.js';
+import { describeStatement, fullAdminStatements } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-group-inline-policy-no-full-admin',
@@ -26,7 +26,7 @@ export default defineCheck({
   evaluate(group) {
     const { name, inlinePolicies, memberCount } = group.attributes;
     const granting = inlinePolicies.flatMap((policy) => {
-      const statements = fullAdminStatements(policy.document);
+      const statements = fullAdminStatements(policy.document, `inline policy ${policy.name}`);
       return statements.length > 0
         ? [`${policy.name} (${statements.map(describeStatement).join(', ')})`]
         : [];

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { describeStatement, fullAdminStatements } from '../../iam/admin.js';
+import { describeStatement, fullAdminStatements } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-policy-no-full-admin',

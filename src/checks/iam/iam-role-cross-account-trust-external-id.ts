@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { unverifiedCrossAccountPrincipals } from '../../iam/trust.js';
+import { unverifiedCrossAccountPrincipals } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-role-cross-account-trust-external-id',
@@ -25,7 +25,11 @@ export default defineCheck({
   },
   evaluate(role) {
     const { name, trustPolicy } = role.attributes;
-    const unverified = unverifiedCrossAccountPrincipals(trustPolicy, role.account);
+    const unverified = unverifiedCrossAccountPrincipals(trustPolicy, {
+      arn: role.arn,
+      account: role.account,
+      name,
+    });
     if (unverified.length === 0)
       return pass(`Role ${name} trusts no other account without an external id or organization condition`);
     const accounts = [...new Set(unverified.map((entry) => entry.account))];

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { describeStatement, fullAdminStatements } from '../../iam/admin.js';
+import { describeStatement, fullAdminStatements } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-role-inline-policy-no-full-admin',
@@ -27,7 +27,7 @@ export default defineCheck({
   evaluate(role) {
     const { name, inlinePolicies } = role.attributes;
     const granting = inlinePolicies.flatMap((policy) => {
-      const statements = fullAdminStatements(policy.document);
+      const statements = fullAdminStatements(policy.document, `inline policy ${policy.name}`);
       return statements.length > 0
         ? [`${policy.name} (${statements.map(describeStatement).join(', ')})`]
         : [];

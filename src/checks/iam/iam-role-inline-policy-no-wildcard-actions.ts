@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { wildcardGrants } from '../../iam/admin.js';
+import { wildcardGrants } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-role-inline-policy-no-wildcard-actions',

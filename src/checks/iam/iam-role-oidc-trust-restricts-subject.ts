@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { unrestrictedOidcStatements } from '../../iam/trust.js';
+import { unrestrictedOidcStatements } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-role-oidc-trust-restricts-subject',
@@ -26,11 +26,11 @@ export default defineCheck({
   appliesTo: (role) => JSON.stringify(role.attributes.trustPolicy).includes('oidc-provider/'),
   evaluate(role) {
     const { name, trustPolicy } = role.attributes;
-    const open = unrestrictedOidcStatements(trustPolicy);
+    const open = unrestrictedOidcStatements(trustPolicy, { arn: role.arn, account: role.account, name });
     if (open.length === 0) return pass(`Role ${name} restricts which OIDC token subjects may assume it`);
     return fail(
       `Role ${name} trusts GitHub Actions OIDC tokens with no condition on the subject: any repository on GitHub can assume it`,
-      { statements: open.map((statement) => statement.sid) },
+      { statements: open },
     );
   },
 });

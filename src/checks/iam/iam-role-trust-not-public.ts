@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { publicTrustStatements } from '../../iam/trust.js';
+import { publicTrustStatements } from '../../iam/analyses/documents.js';
 
 export default defineCheck({
   id: 'iam-role-trust-not-public',
@@ -25,16 +25,14 @@ export default defineCheck({
   },
   evaluate(role) {
     const { name, trustPolicy } = role.attributes;
-    const open = publicTrustStatements(trustPolicy);
+    const open = publicTrustStatements(trustPolicy, { arn: role.arn, account: role.account, name });
     if (open.length === 0)
       return pass(`Role ${name} can be assumed only by the principals its trust policy names`);
-    const which = open
-      .map((statement) => (statement.sid ? `statement ${statement.sid}` : 'a statement'))
-      .join(', ');
+    const which = open.map((label) => `statement ${label}`).join(', ');
     return fail(
       `Role ${name} can be assumed by anyone: ${which} trusts every principal with no restricting condition`,
       {
-        statements: open.map((statement) => statement.sid),
+        statements: open,
       },
     );
   },

@@ -39,7 +39,7 @@ testCheck(check, {
       name: 'anyone is allowed',
       resources: [key(resourcePolicy(grant()))],
       message:
-        /^Key 1234abcd-12ab-34cd-56ef-1234567890ab is public: anyone can kms:Decrypt \(statement Everyone\)$/,
+        /^Key 1234abcd-12ab-34cd-56ef-1234567890ab is public: anyone can kms:Decrypt \(write; statement Everyone\)$/,
     },
     {
       name: 'kms:ViaService alone lets any account use it through the service',

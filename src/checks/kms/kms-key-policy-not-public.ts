@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'kms-key-policy-not-public',
@@ -26,7 +26,7 @@ export default defineCheck({
   },
   evaluate(resource) {
     const { keyId, policy } = resource.attributes;
-    const verdict = judgePolicy(`Key ${keyId}`, policy, resource.account);
+    const verdict = judgePolicy(`Key ${keyId}`, policy, exposureTarget(resource, 'kms', 'kms-key'));
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

@@ -58,7 +58,8 @@ testCheck(check, {
     {
       name: 'anyone is allowed',
       resources: [fn(resourcePolicy(grant()))],
-      message: /^Function order-webhook is public: anyone can lambda:InvokeFunction \(statement Everyone\)$/,
+      message:
+        /^Function order-webhook is public: anyone can lambda:InvokeFunction \(write; statement Everyone\)$/,
     },
     {
       name: 'its function URL is open to anyone',
@@ -73,7 +74,7 @@ testCheck(check, {
           ),
         ),
       ],
-      message: /anyone can lambda:InvokeFunctionUrl \(statement FunctionURLAllowPublicAccess\)/,
+      message: /anyone can lambda:InvokeFunctionUrl \(write; statement FunctionURLAllowPublicAccess\)/,
     },
   ],
   notEvaluated: [

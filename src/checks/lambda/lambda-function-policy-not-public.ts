@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'lambda-function-policy-not-public',
@@ -28,7 +28,7 @@ export default defineCheck({
     if (policy === null) {
       return pass(`Function ${name} has no resource-based policy`, { policy: null });
     }
-    const verdict = judgePolicy(`Function ${name}`, policy, resource.account);
+    const verdict = judgePolicy(`Function ${name}`, policy, exposureTarget(resource, 'lambda'));
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

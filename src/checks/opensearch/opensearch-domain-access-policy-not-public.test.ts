@@ -33,7 +33,8 @@ testCheck(check, {
     {
       name: 'a public endpoint open to anyone',
       resources: [publicDomain(allow())],
-      message: /^OpenSearch domain search is public: anyone can es:\* \(statement #1\)$/,
+      message:
+        /^OpenSearch domain search is public: anyone can es:\* \(list, read, write, tagging; statement #1\)$/,
     },
     {
       name: 'an open grant of HTTP reads only',

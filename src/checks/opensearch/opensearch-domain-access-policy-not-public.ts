@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'opensearch-domain-access-policy-not-public',
@@ -32,7 +32,7 @@ export default defineCheck({
         { accessPolicies: null },
       );
     }
-    const verdict = judgePolicy(`OpenSearch domain ${name}`, accessPolicies, domain.account);
+    const verdict = judgePolicy(`OpenSearch domain ${name}`, accessPolicies, exposureTarget(domain, 'es'));
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

@@ -8,15 +8,19 @@ const BUCKET = 'arn:aws:s3:::reports';
 const OBJECTS = 'arn:aws:s3:::reports/*';
 const INSECURE = { Bool: { 'aws:SecureTransport': 'false' } };
 
-const deny = (overrides: Record<string, unknown> = {}) => ({
-  Sid: 'DenyInsecureTransport',
-  Effect: 'Deny',
-  Principal: '*',
-  Action: 's3:*',
-  Resource: [BUCKET, OBJECTS],
-  Condition: INSECURE,
-  ...overrides,
-});
+/** The usual TLS guard with `overrides`; an override of `undefined` leaves the element out. */
+const deny = (overrides: Record<string, unknown> = {}) =>
+  Object.fromEntries(
+    Object.entries<unknown>({
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: [BUCKET, OBJECTS],
+      Condition: INSECURE,
+      ...overrides,
+    }).filter(([, value]) => value !== undefined),
+  );
 const policy = (...statements: Record<string, unknown>[]) => ({
   Version: '2012-10-17',
   Statement: statements,

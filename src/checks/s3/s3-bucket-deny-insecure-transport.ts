@@ -1,7 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { transportDeny } from '../../iam/secure-transport.js';
-import { statementsOf } from '../../iam/statement.js';
+import { insecureTransportDenial } from '../../iam/analyses/transport.js';
 
 /** The bucket's ARN, in the partition its own ARN names (aws, aws-cn, aws-us-gov...). */
 function bucketArnOf(name: string, arn: string | null): string {
@@ -38,39 +37,27 @@ export default defineCheck({
       });
     }
     const bucketArn = bucketArnOf(name, bucket.arn);
-    const statements = statementsOf(policy).map((statement, index) => ({
-      label: statement.sid ?? `#${index + 1}`,
-      ...transportDeny(statement, bucketArn),
-    }));
-    const guards = statements.filter((statement) => statement.problems.length === 0);
-    const bucketBy = guards.find((statement) => statement.bucket);
-    const objectsBy = guards.find((statement) => statement.objects);
-    if (bucketBy && objectsBy) {
-      const by = bucketBy === objectsBy ? [bucketBy.label] : [bucketBy.label, objectsBy.label];
-      return pass(`Bucket ${name} denies every request made without TLS (statement ${by.join(' and ')})`, {
-        statements: by,
-      });
+    const verdict = insecureTransportDenial(policy, bucketArn, bucket.account);
+    if (verdict.enforced) {
+      return pass(
+        `Bucket ${name} denies every request made without TLS (statement ${verdict.deniedBy.join(' and ')})`,
+        { statements: verdict.deniedBy },
+      );
     }
-    // Explain the statements that were meant to enforce TLS: those are what the user will look at.
-    const reasons = statements
-      .filter((statement) => statement.aboutTransport)
-      .map((statement) => {
-        const problems = [...statement.problems];
-        if (!statement.bucket) problems.push(`does not cover the bucket itself (${bucketArn})`);
-        if (!statement.objects) problems.push(`does not cover every object (${bucketArn}/*)`);
-        return { statement: statement.label, problems };
-      });
-    const missing = [...(bucketBy ? [] : ['the bucket']), ...(objectsBy ? [] : ['its objects'])].join(
-      ' and ',
-    );
+    const missing = [
+      ...(verdict.bucketCovered ? [] : ['the bucket']),
+      ...(verdict.objectsCovered ? [] : ['its objects']),
+    ].join(' and ');
     const detail =
-      reasons.length === 0
-        ? 'no statement denies requests where aws:SecureTransport is false'
-        : reasons.map((reason) => `statement ${reason.statement} ${reason.problems.join('; ')}`).join('. ');
+      verdict.statements.length > 0
+        ? verdict.statements.map((s) => `statement ${s.statement} ${s.problems.join('; ')}`).join('. ')
+        : verdict.example
+          ? `no statement denies requests where aws:SecureTransport is false (for example ${verdict.example})`
+          : 'no statement denies requests where aws:SecureTransport is false';
     return fail(`Bucket ${name} does not deny requests without TLS to ${missing}: ${detail}`, {
-      bucketCovered: bucketBy !== undefined,
-      objectsCovered: objectsBy !== undefined,
-      statements: reasons,
+      bucketCovered: verdict.bucketCovered,
+      objectsCovered: verdict.objectsCovered,
+      statements: verdict.statements,
     });
   },
 });

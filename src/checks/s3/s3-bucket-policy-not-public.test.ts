@@ -31,6 +31,24 @@ testCheck(check, {
   pass: [
     { name: 'the bucket has no policy', resources: [bucket(null)], message: /no bucket policy/ },
     {
+      // String matchers see "Principal": "*" and an Allow; the Deny of every action outside the organization
+      // takes it away from everyone else.
+      name: 'a Deny of "Action": "*" outside the organization confines the public grant',
+      resources: [
+        bucket(
+          policy(publicRead(), {
+            Sid: 'OrgOnly',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+            Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+          }),
+        ),
+      ],
+      message: /confined by Deny statement OrgOnly/,
+    },
+    {
       name: 'the policy grants a role in another account',
       resources: [
         bucket(policy(publicRead({ Principal: { AWS: 'arn:aws:iam::444455556666:role/reader' } }))),
@@ -77,9 +95,31 @@ testCheck(check, {
   ],
   fail: [
     {
+      name: 's3:Get* for everyone: public, and said to be read access',
+      resources: [bucket(policy(publicRead({ Action: 's3:Get*' })))],
+      message: /^Bucket reports is public: anyone can s3:Get\* \(read; statement PublicRead\)$/,
+    },
+    {
+      name: 'a Deny that everyone outside the organization can step around (it also needs plain HTTP)',
+      resources: [
+        bucket(
+          policy(publicRead(), {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+            Condition: {
+              StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' },
+              Bool: { 'aws:SecureTransport': 'false' },
+            },
+          }),
+        ),
+      ],
+    },
+    {
       name: 'anyone can read the objects',
       resources: [bucket(policy(publicRead())), account(null)],
-      message: /^Bucket reports is public: anyone can s3:GetObject \(statement PublicRead\)$/,
+      message: /^Bucket reports is public: anyone can s3:GetObject \(read; statement PublicRead\)$/,
     },
     {
       name: 'anyone can write, through {"AWS": "*"}',

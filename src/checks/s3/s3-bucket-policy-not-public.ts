@@ -1,3 +1,4 @@
+import { exposureTarget } from '../../iam/analyses/exposure.js';
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
 import { bucketPolicyVerdict, settingSource } from './support/public-access.js';
@@ -26,7 +27,7 @@ export default defineCheck({
   },
   evaluate(bucket, ctx) {
     const { name, policy, publicAccessBlock } = bucket.attributes;
-    const verdict = bucketPolicyVerdict(name, policy, bucket.account);
+    const verdict = bucketPolicyVerdict(name, policy, exposureTarget(bucket, 's3'));
     if (!verdict.public) return pass(verdict.message, verdict.evidence);
     const source = settingSource(
       publicAccessBlock,

@@ -27,7 +27,8 @@ testCheck(check, {
     {
       name: 'anyone is allowed',
       resources: [withPolicy(resourcePolicy(grant()))],
-      message: /^Secret prod\/db is public: anyone can secretsmanager:GetSecretValue \(statement Everyone\)$/,
+      message:
+        /^Secret prod\/db is public: anyone can secretsmanager:GetSecretValue \(read; statement Everyone\)$/,
     },
     {
       name: 'anyone can overwrite the value',

@@ -39,7 +39,7 @@ testCheck(check, {
     {
       name: 'anyone is allowed',
       resources: [topic(resourcePolicy(grant()))],
-      message: /^Topic alerts is public: anyone can sns:Publish \(statement Everyone\)$/,
+      message: /^Topic alerts is public: anyone can sns:Publish \(write; statement Everyone\)$/,
     },
     {
       name: 'anyone can subscribe an endpoint of their own',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'sns-topic-policy-not-public',
@@ -28,7 +28,7 @@ export default defineCheck({
     if (policy === null) {
       return pass(`Topic ${name} has no access policy`, { policy: null });
     }
-    const verdict = judgePolicy(`Topic ${name}`, policy, resource.account);
+    const verdict = judgePolicy(`Topic ${name}`, policy, exposureTarget(resource, 'sns'));
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

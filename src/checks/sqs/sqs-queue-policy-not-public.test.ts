@@ -37,7 +37,7 @@ testCheck(check, {
     {
       name: 'anyone is allowed',
       resources: [queue(resourcePolicy(grant()))],
-      message: /^Queue orders is public: anyone can sqs:SendMessage \(statement Everyone\)$/,
+      message: /^Queue orders is public: anyone can sqs:SendMessage \(write; statement Everyone\)$/,
     },
     {
       name: 'anyone can read and delete its messages',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { fail, pass } from '../../core/outcome.js';
-import { judgePolicy } from '../../iam/exposure.js';
+import { exposureTarget, judgePolicy } from '../../iam/analyses/exposure.js';
 
 export default defineCheck({
   id: 'sqs-queue-policy-not-public',
@@ -28,7 +28,7 @@ export default defineCheck({
     if (policy === null) {
       return pass(`Queue ${name} has no access policy`, { policy: null });
     }
-    const verdict = judgePolicy(`Queue ${name}`, policy, resource.account);
+    const verdict = judgePolicy(`Queue ${name}`, policy, exposureTarget(resource, 'sqs'));
     return verdict.public ? fail(verdict.message, verdict.evidence) : pass(verdict.message, verdict.evidence);
   },
 });

@@ -1,5 +1,11 @@
 import { authorize } from '../engine/evaluate.js';
-import type { AccessRequest, Authorization, DecidingStatement, PolicySet } from '../engine/types.js';
+import type {
+  AccessRequest,
+  Authorization,
+  DecidingStatement,
+  PolicySet,
+  PolicyStatement,
+} from '../engine/types.js';
 import { policiesFor, requestPrincipalOf, type AccountModel, type ModelPrincipal } from '../model.js';
 
 /** The decision function the analyses ask: the real engine by default, a stand-in in narrow unit tests. */
@@ -54,6 +60,60 @@ export interface AdminReport {
   unknown: { principal: ModelPrincipal; reasons: string[] }[];
 }
 
+/** A principal's identity Allow statements by the service their actions can name (`*`: any service). */
+type AllowsByService = Map<string, PolicyStatement[]>;
+
+const ANY_SERVICE = '*';
+
+/**
+ * The services an Allow statement's Action patterns can match, lower-cased: a pattern `iam:Get*` can only name
+ * an `iam:` action. `*` when a pattern has a wildcard before its colon, has no colon, or the statement uses
+ * NotAction.
+ */
+function servicesOf(statement: PolicyStatement): string[] {
+  if (statement.action === null) return [ANY_SERVICE];
+  const services: string[] = [];
+  for (const pattern of statement.action) {
+    const colon = pattern.indexOf(':');
+    const service = colon < 0 ? '' : pattern.slice(0, colon);
+    if (colon < 0 || /[*?]/.test(service)) return [ANY_SERVICE];
+    services.push(service.toLowerCase());
+  }
+  return services;
+}
+
+const allowCache = new WeakMap<ModelPrincipal, AllowsByService>();
+
+function allowsByService(principal: ModelPrincipal): AllowsByService {
+  let index = allowCache.get(principal);
+  if (index) return index;
+  index = new Map();
+  for (const policy of principal.policies.identity) {
+    for (const statement of policy.document.statements) {
+      if (statement.effect !== 'Allow') continue;
+      for (const service of new Set(servicesOf(statement))) {
+        const statements = index.get(service);
+        if (statements) statements.push(statement);
+        else index.set(service, [statement]);
+      }
+    }
+  }
+  allowCache.set(principal, index);
+  return index;
+}
+
+/**
+ * The principal's identity Allow statements whose Action may name `action` (every Allow, when the action has no
+ * service prefix). With no resource policy, only these can allow the action: when there are none, the engine
+ * need not be asked.
+ */
+export function identityAllowsFor(principal: ModelPrincipal, action: string): PolicyStatement[] {
+  const index = allowsByService(principal);
+  const colon = action.indexOf(':');
+  if (colon < 0) return [...new Set([...index.values()].flat())];
+  return [...(index.get(action.slice(0, colon).toLowerCase()) ?? []), ...(index.get(ANY_SERVICE) ?? [])];
+}
+
 const statusCache = new WeakMap<ModelPrincipal, AdminStatus>();
 
 function uniqueStatements(statements: readonly DecidingStatement[]): DecidingStatement[] {
@@ -70,6 +130,11 @@ export function adminStatus(principal: ModelPrincipal, decide: Decide = authoriz
   const granting: DecidingStatement[] = [];
   const missing: string[] = [];
   for (const action of ADMIN_PROBES) {
+    // Without a resource policy, the engine allows only what an identity Allow names: spare asking it otherwise.
+    if (decide === authorize && identityAllowsFor(principal, action).length === 0) {
+      missing.push(action);
+      continue;
+    }
     const decision = decide(
       {
         principal: requestPrincipalOf(principal),

@@ -53,7 +53,7 @@ export interface WhoCanReport {
 export const UNKNOWN_ACCOUNT = '000000000000';
 
 /** The other account's identity policies are not ours to see: assume they allow, and ask only our resource policy. */
-const THEIR_IDENTITY: NamedPolicy = {
+export const THEIR_IDENTITY: NamedPolicy = {
   name: "the caller's own identity policies (assumed to allow)",
   document: {
     version: '2012-10-17',

@@ -5,7 +5,13 @@ import {
   type PublicAccessBlock,
   type PublicAccessBlockSetting,
 } from '../../../core/kinds/s3.js';
-import { describeGrants, judgePolicy, policyExposure, type ExposureVerdict } from '../../../iam/exposure.js';
+import {
+  describeGrants,
+  judgePolicy,
+  policyExposure,
+  type ExposureTarget,
+  type ExposureVerdict,
+} from '../../../iam/analyses/exposure.js';
 
 /** Where a Block Public Access setting is on: the bucket, the account, or neither. */
 export type SettingSource = 'bucket' | 'account' | null;
@@ -39,12 +45,12 @@ export function publicAclGrants(acl: readonly AclGrant[]): string[] {
 export function bucketPolicyVerdict(
   name: string,
   policy: Record<string, unknown> | null,
-  owner: string,
+  bucket: ExposureTarget,
 ): ExposureVerdict {
   if (policy === null) {
     return { public: false, message: `Bucket ${name} has no bucket policy`, evidence: { policy: null } };
   }
-  return judgePolicy(`Bucket ${name}`, policy, owner);
+  return judgePolicy(`Bucket ${name}`, policy, bucket);
 }
 
 /** What makes a bucket public, through its policy or its ACL, once Block Public Access is applied. */
@@ -63,11 +69,11 @@ export function bucketPublicity(
     publicAccessBlock: PublicAccessBlock | null;
   },
   account: () => PublicAccessBlock | null,
-  owner: string,
+  target: ExposureTarget,
 ): BucketPublicity {
   const exposures: string[] = [];
   const blocked: string[] = [];
-  const publicGrants = bucket.policy ? policyExposure(bucket.policy, owner).publicGrants : [];
+  const publicGrants = bucket.policy ? policyExposure(bucket.policy, target).publicGrants : [];
   if (publicGrants.length > 0) {
     const source = settingSource(bucket.publicAccessBlock, account, 'restrictPublicBuckets');
     if (source) blocked.push(`its public policy is restricted by RestrictPublicBuckets on the ${source}`);

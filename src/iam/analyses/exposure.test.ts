@@ -4,17 +4,23 @@ import { describeGrants, judgePolicy, policyExposure } from './exposure.js';
 const OWNER = '111122223333';
 const OTHER = '444455556666';
 const OBJECTS = 'arn:aws:s3:::reports/*';
+const BUCKET = { arn: 'arn:aws:s3:::reports', account: OWNER };
+const QUEUE = { arn: `arn:aws:sqs:us-east-1:${OWNER}:jobs`, account: OWNER };
 
-const allow = (overrides: Record<string, unknown> = {}) => ({
-  Sid: 'Read',
-  Effect: 'Allow',
-  Principal: '*',
-  Action: 's3:GetObject',
-  Resource: OBJECTS,
-  ...overrides,
-});
+/** A statement with `overrides`; an override of `undefined` leaves the element out. */
+const allow = (overrides: Record<string, unknown> = {}) =>
+  Object.fromEntries(
+    Object.entries<unknown>({
+      Sid: 'Read',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: OBJECTS,
+      ...overrides,
+    }).filter(([, value]) => value !== undefined),
+  );
 const exposureOf = (...statements: Record<string, unknown>[]) =>
-  policyExposure({ Version: '2012-10-17', Statement: statements }, OWNER);
+  policyExposure({ Version: '2012-10-17', Statement: statements }, BUCKET);
 const isPublic = (...statements: Record<string, unknown>[]) =>
   exposureOf(...statements).publicGrants.length > 0;
 
@@ -26,7 +32,7 @@ describe('policyExposure', () => {
       ['"*" among named accounts', { AWS: [`arn:aws:iam::${OTHER}:root`, '*'] }],
     ])('an Allow to %s is public, naming the actions it grants', (_name, principal) => {
       expect(exposureOf(allow({ Principal: principal })).publicGrants).toEqual([
-        { statement: 'Read', actions: ['s3:GetObject'], sourceIps: null },
+        { statement: 'Read', actions: ['s3:GetObject'], sourceIps: null, access: ['Read'] },
       ]);
     });
 
@@ -60,9 +66,9 @@ describe('policyExposure', () => {
     });
 
     it('labels statements without a Sid by position', () => {
-      expect(exposureOf(allow({ Principal: OTHER }), allow({ Sid: undefined })).publicGrants).toEqual([
-        expect.objectContaining({ statement: '#2' }),
-      ]);
+      expect(
+        exposureOf(allow({ Principal: { AWS: OTHER } }), allow({ Sid: undefined })).publicGrants,
+      ).toEqual([expect.objectContaining({ statement: '#2' })]);
     });
 
     it('reads NotAction as every action except those', () => {
@@ -119,7 +125,7 @@ describe('policyExposure', () => {
       );
       expect(exposure.publicGrants).toEqual([]);
       expect(exposure.ipRestrictedGrants).toEqual([
-        { statement: 'Read', actions: ['s3:GetObject'], sourceIps: ['203.0.113.0/24'] },
+        { statement: 'Read', actions: ['s3:GetObject'], sourceIps: ['203.0.113.0/24'], access: ['Read'] },
       ]);
     });
 
@@ -153,7 +159,7 @@ describe('policyExposure', () => {
       const exposure = exposureOf(allow(), boundary());
       expect(exposure.publicGrants).toEqual([]);
       expect(exposure.cancelledGrants).toEqual([
-        { statement: 'Read', actions: ['s3:GetObject'], sourceIps: null, by: 'OrgOnly' },
+        { statement: 'Read', actions: ['s3:GetObject'], sourceIps: null, access: ['Read'], by: 'OrgOnly' },
       ]);
     });
 
@@ -178,9 +184,11 @@ describe('policyExposure', () => {
       expect(isPublic(allow(), deny)).toBe(true);
     });
 
-    it('cancels a NotAction grant only when it denies every action', () => {
+    it('cancels a NotAction grant when it denies every action the grant leaves on the bucket', () => {
       const grant = allow({ Action: undefined, NotAction: 's3:DeleteObject' });
-      expect(isPublic(grant, boundary())).toBe(true);
+      // Only S3 actions apply to a bucket: s3:* takes away everything the NotAction grant gives.
+      expect(isPublic(grant, boundary())).toBe(false);
+      expect(isPublic(grant, boundary({ Action: 's3:Get*' }))).toBe(true);
       expect(isPublic(grant, boundary({ Action: '*', Resource: '*' }))).toBe(false);
     });
 
@@ -200,9 +208,14 @@ describe('policyExposure', () => {
     });
   });
 
-  it('reads a policy with a single statement object or none at all', () => {
-    expect(policyExposure({ Statement: allow() }, OWNER).publicGrants).toHaveLength(1);
-    expect(policyExposure({}, OWNER).publicGrants).toEqual([]);
+  it('reads a policy with a single statement object, and names the path of what it cannot read', () => {
+    expect(policyExposure({ Statement: allow() }, BUCKET).publicGrants).toHaveLength(1);
+    expect(() => policyExposure({}, BUCKET)).toThrow(
+      'the policy cannot be read: policy: $: missing required element "Statement"',
+    );
+    expect(() =>
+      policyExposure({ Statement: [{ Effect: 'Allow', Action: 's3:*' }, { Effect: 'Permit' }] }, BUCKET),
+    ).toThrow('$.Statement[1].Effect');
   });
 });
 
@@ -210,38 +223,131 @@ describe('describeGrants', () => {
   it('says who can do what, through which statement', () => {
     expect(
       describeGrants([
-        { statement: 'Read', actions: ['s3:GetObject', 's3:ListBucket'], sourceIps: null },
-        { statement: '#2', actions: ['s3:PutObject'], sourceIps: ['203.0.113.0/24'] },
+        {
+          statement: 'Read',
+          actions: ['s3:GetObject', 's3:ListBucket'],
+          sourceIps: null,
+          access: ['List', 'Read'],
+        },
+        { statement: '#2', actions: ['s3:PutObject'], sourceIps: ['203.0.113.0/24'], access: ['Write'] },
       ]),
     ).toBe(
-      'anyone can s3:GetObject, s3:ListBucket (statement Read); anyone from 203.0.113.0/24 can s3:PutObject (statement #2)',
+      'anyone can s3:GetObject, s3:ListBucket (list, read; statement Read); anyone from 203.0.113.0/24 can s3:PutObject (write; statement #2)',
     );
   });
 });
 
 describe('judgePolicy', () => {
   it('calls a public policy public and names the grant', () => {
-    const verdict = judgePolicy('Queue jobs', { Statement: [allow({ Action: 'sqs:SendMessage' })] }, OWNER);
+    const verdict = judgePolicy(
+      'Queue jobs',
+      { Statement: [allow({ Action: 'sqs:SendMessage', Resource: QUEUE.arn })] },
+      QUEUE,
+    );
     expect(verdict).toMatchObject({
       public: true,
-      message: 'Queue jobs is public: anyone can sqs:SendMessage (statement Read)',
+      message: 'Queue jobs is public: anyone can sqs:SendMessage (write; statement Read)',
     });
   });
 
   it('explains what keeps a policy from being public', () => {
     const verdict = judgePolicy(
-      'Queue jobs',
+      'Bucket reports',
       {
         Statement: [
           allow({ Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }),
           allow({ Sid: 'Partner', Principal: { AWS: OTHER } }),
         ],
       },
-      OWNER,
+      BUCKET,
     );
     expect(verdict.public).toBe(false);
     expect(verdict.message).toBe(
-      `Queue jobs does not grant access to everyone (limited by source IP: anyone from 203.0.113.0/24 can s3:GetObject (statement Read); shared with account ${OTHER})`,
+      `Bucket reports does not grant access to everyone (limited by source IP: anyone from 203.0.113.0/24 can s3:GetObject (read; statement Read); shared with account ${OTHER})`,
     );
+  });
+});
+
+describe('cases string-matching scanners get wrong', () => {
+  it('a Deny of "Action": "*" to everyone outside the organization takes a public grant away', () => {
+    const exposure = exposureOf(allow(), {
+      Sid: 'OrgOnly',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    });
+    expect(exposure.publicGrants).toEqual([]);
+    expect(exposure.cancelledGrants).toEqual([expect.objectContaining({ statement: 'Read', by: 'OrgOnly' })]);
+  });
+
+  it('an unconditional Deny of "Action": "*" is not a grant of anything', () => {
+    expect(isPublic({ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' })).toBe(false);
+  });
+
+  it('s3:Get* granted to everyone is public read, not write', () => {
+    expect(exposureOf(allow({ Action: 's3:Get*' })).publicGrants).toEqual([
+      { statement: 'Read', actions: ['s3:Get*'], sourceIps: null, access: ['Read'] },
+    ]);
+    expect(exposureOf(allow({ Action: 's3:*' })).publicGrants[0]?.access).toEqual([
+      'List',
+      'Read',
+      'Write',
+      'Permissions management',
+      'Tagging',
+    ]);
+  });
+
+  it('"Principal": "*" restricted by aws:PrincipalOrgID is private, and a typo in the key is not', () => {
+    const orgOnly = { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } };
+    expect(isPublic(allow({ Condition: orgOnly }))).toBe(false);
+    expect(isPublic(allow({ Condition: { StringEquals: { 'aws:PrincipalOrgId ': 'o-a1b2c3d4e5' } } }))).toBe(
+      true,
+    );
+  });
+});
+
+describe('other resource policies', () => {
+  const KEY = {
+    arn: `arn:aws:kms:us-east-1:${OWNER}:key/1234`,
+    account: OWNER,
+    resourceKind: 'kms-key' as const,
+  };
+  const ROLE = {
+    arn: `arn:aws:iam::${OWNER}:role/deploy`,
+    account: OWNER,
+    resourceKind: 'iam-role-trust' as const,
+  };
+
+  it('a key policy that lets every account decrypt is public; one limited by kms:CallerAccount is not', () => {
+    const statement = { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' };
+    expect(policyExposure({ Statement: [statement] }, KEY).publicGrants).toEqual([
+      { statement: '#1', actions: ['kms:Decrypt'], sourceIps: null, access: ['Write'] },
+    ]);
+    const own = { ...statement, Condition: { StringEquals: { 'kms:CallerAccount': OWNER } } };
+    expect(policyExposure({ Statement: [own] }, KEY).publicGrants).toEqual([]);
+  });
+
+  it('a trust policy open to every AWS account is public; an external id or a named account is not', () => {
+    const trust = (statement: Record<string, unknown>) =>
+      policyExposure({ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] }, ROLE);
+    expect(trust({ Principal: { AWS: '*' } }).publicGrants).toHaveLength(1);
+    expect(
+      trust({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'sts:ExternalId': 'k3y' } } })
+        .publicGrants,
+    ).toEqual([]);
+    expect(trust({ Principal: { AWS: OTHER } })).toMatchObject({
+      publicGrants: [],
+      externalAccounts: [OTHER],
+    });
+  });
+
+  it('asks only about the actions of the resource’s own service', () => {
+    const queue = policyExposure(
+      { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] },
+      QUEUE,
+    );
+    expect(queue.publicGrants).toEqual([]);
   });
 });
