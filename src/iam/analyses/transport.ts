@@ -3,7 +3,7 @@ import { authorize } from '../engine/evaluate.js';
 import { matchesWritten } from '../engine/patterns.js';
 import type { PolicyDocument, PolicySet, PolicyStatement, RequestPrincipal } from '../engine/types.js';
 import { readDocument } from './documents.js';
-import { statementLabel, testsCaller } from './exposure.js';
+import { actionClasses, statementLabel, testsCaller } from './exposure.js';
 import { THEIR_IDENTITY, UNKNOWN_ACCOUNT } from './who-can.js';
 
 /**
@@ -103,6 +103,7 @@ function coverage(
     rcps: [],
   };
   const result: Coverage = { bucket: true, objects: true, deniedBy: new Set(), example: null };
+  const classes = actionClasses(s3Actions(), document);
   const targets: ['bucket' | 'objects', string][] = [
     ['bucket', bucketArn],
     ...objectArns(document, bucketArn).map((arn): ['objects', string] => ['objects', arn]),
@@ -110,7 +111,7 @@ function coverage(
   for (const [part, arn] of targets) {
     if (!result[part]) continue;
     probing: for (const probe of probes(owner)) {
-      for (const action of s3Actions()) {
+      for (const { representative: action } of classes) {
         const decision = authorize(
           {
             principal: probe.principal,
