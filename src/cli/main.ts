@@ -3,6 +3,7 @@ import { SEVERITIES } from '../core/severity.js';
 import type { AwsFlags } from './commands/collect.js';
 import type { ComplianceFlags } from './commands/compliance.js';
 import type { IamFlags } from './commands/iam.js';
+import type { MapFlags } from './commands/map.js';
 import type { ScanFlags } from './commands/scan.js';
 import { EXIT, UserError } from './errors.js';
 import { FORMATS } from './formats.js';
@@ -91,6 +92,26 @@ function program(setExit: (code: number) => void): Command {
   withAwsOptions(complianceCommand).action(async (framework: string, flags: ComplianceFlags) => {
     const { compliance } = await import('./commands/compliance.js');
     setExit(await compliance(framework, flags));
+  });
+
+  const mapCommand = root
+    .command('map')
+    .description(
+      'the responsibility map: per AWS service in use, what AWS covers, what is shared, what is yours, and whether yours is done',
+    )
+    .option('--snapshot <file>', 'map an inventory snapshot instead of the live account')
+    .option('--demo', 'map the bundled demo account')
+    .addOption(
+      new Option('--format <format>', 'output format (csv: a CSA-CCM-style matrix; oscal: an OSCAL SSP)')
+        .choices(['table', 'json', 'markdown', 'html', 'csv', 'oscal'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write the map to a file instead of stdout')
+    .option('-q, --quiet', 'print nothing but the map', false)
+    .option('--no-color', 'no colour');
+  withAwsOptions(mapCommand).action(async (flags: MapFlags) => {
+    const { responsibilityMap } = await import('./commands/map.js');
+    setExit(await responsibilityMap(flags));
   });
 
   const collectCommand = root

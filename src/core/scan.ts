@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { runChecks, type EngineOptions } from './engine.js';
 import { toFinding, type Finding } from './finding.js';
 import type { CollectionMetadata, Inventory } from './inventory.js';
+import type { MapTotals } from '../responsibility/map.js';
 import { summarize, type Summary } from './summary.js';
 
 /** Everything a format needs to render one scan: pure data, no functions. */
@@ -18,6 +19,11 @@ export interface ScanReport {
   checkIds: string[];
   findings: Finding[];
   summary: Summary;
+  /**
+   * The responsibility map in one line ("You use 12 services; AWS covers 70 items, you own 81: ..."), set by
+   * the CLI, which holds the catalog; reports open with it.
+   */
+  responsibility?: { summary: string } & MapTotals;
 }
 
 export interface ScanOptions extends EngineOptions {

@@ -1,11 +1,6 @@
 import type { ComplianceReport } from '../frameworks/compliance.js';
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formulas defused for spreadsheets. */
-function field(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvDocument } from './text.js';
 
 /** One row per requirement; level (CIS) and severity (FSBP) stay empty for frameworks that do not have them. */
 export function formatComplianceCsv(report: ComplianceReport): string {
@@ -45,5 +40,5 @@ export function formatComplianceCsv(report: ComplianceReport): string {
       result.requirement.source,
     ]);
   }
-  return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

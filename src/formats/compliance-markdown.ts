@@ -1,9 +1,6 @@
 import type { ComplianceReport } from '../frameworks/compliance.js';
 
-/** Escapes what Markdown tables and inline HTML would interpret. */
-function cell(text: string): string {
-  return text.replace(/[\\|`*_[\]<>]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
-}
+import { markdownCell as cell } from './text.js';
 
 /** A summary for pull requests and tickets: the score, then every requirement that is not a pass. */
 export function formatComplianceMarkdown(report: ComplianceReport): string {

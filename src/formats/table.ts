@@ -69,6 +69,7 @@ function header(report: ScanReport, paint: Paint): string[] {
     `${paint.bold('onus scan')} · ${report.target.type === 'demo' ? 'demo account' : report.target.type} ${report.target.name}`,
     `${accounts.length === 1 ? 'Account' : 'Accounts'} ${accounts.join(', ')} · ${report.regions.length} region${report.regions.length === 1 ? '' : 's'} · ${report.resourceCount} resources · ${report.checkIds.length} checks · collected ${report.collection.finishedAt}`,
   ];
+  if (report.responsibility) lines.push(paint.bold(report.responsibility.summary));
   if (report.collection.skippedRegions.length > 0) {
     lines.push(
       paint.dim(`Opt-in regions not enabled (not scanned): ${report.collection.skippedRegions.join(', ')}`),

@@ -1,4 +1,6 @@
 import { CHECKS } from '../../checks/index.js';
+import { catalog } from '../../responsibility/catalog.js';
+import { buildMap } from '../../responsibility/map.js';
 import type { Inventory } from '../../core/inventory.js';
 import type { ScanReport } from '../../core/scan.js';
 import { atLeast } from '../../core/severity.js';
@@ -51,6 +53,8 @@ export async function scan(flags: ScanFlags): Promise<number> {
   }
 
   const report = evaluate(inventory, target, checks, config.thresholds);
+  const { totals, summary } = buildMap(inventory, report, catalog());
+  report.responsibility = { summary, ...totals };
   if (await deliver(render(report, flags), flags.output)) {
     messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
   }
