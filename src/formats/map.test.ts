@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../checks/index.js';
-import { scanInventory } from '../core/scan.js';
 import { catalog } from '../responsibility/catalog.js';
 import { buildMap, type ResponsibilityMap } from '../responsibility/map.js';
-import { NOW, inventoryOf } from '../testing/builders.js';
+import { inventoryOf } from '../testing/builders.js';
 import { s3Bucket } from '../testing/kinds.js';
+import { scanOf } from '../testing/scan.js';
 import { formatMapCsv, formatMapHtml, formatMapMarkdown, formatMapTable } from './map.js';
 
 function demoMap(): ResponsibilityMap {
   const inventory = inventoryOf([s3Bucket('reports'), s3Bucket('uploads', { defaultEncryption: null })]);
-  const report = scanInventory(inventory, CHECKS, {
-    now: NOW,
-    thresholds: {},
-    generatedAt: NOW,
-    tool: { name: 'onus', version: 'test' },
-    target: { type: 'snapshot', name: 'account.json' },
-  });
-  return buildMap(inventory, report, catalog());
+  return buildMap(inventory, scanOf(inventory), catalog());
 }
 
 /** A map whose text carries markup, as a hostile resource name or message could. */

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../checks/index.js';
 import type { Inventory } from '../core/inventory.js';
 import type { Resource } from '../core/resource.js';
-import { scanInventory } from '../core/scan.js';
-import { ACCOUNT, NOW, inventoryOf, withGap } from '../testing/builders.js';
+import { ACCOUNT, inventoryOf, withGap } from '../testing/builders.js';
 import { rdsCluster } from '../testing/database-kinds.js';
 import { s3Bucket } from '../testing/kinds.js';
+import { scanOf } from '../testing/scan.js';
 import { catalog } from './catalog.js';
 import { buildMap, detectServices, summaryLine, type MappedService } from './map.js';
 
 const OTHER = '444455556666';
 
 function mapOf(resources: Resource[], inventory: Inventory = inventoryOf(resources)) {
-  const report = scanInventory(inventory, CHECKS, {
-    now: NOW,
-    thresholds: {},
-    generatedAt: NOW,
-    tool: { name: 'onus', version: 'test' },
-    target: { type: 'snapshot', name: 'test.json' },
-  });
-  return buildMap(inventory, report, catalog());
+  return buildMap(inventory, scanOf(inventory), catalog());
 }
 
 function service(map: ReturnType<typeof mapOf>, id: string): MappedService {

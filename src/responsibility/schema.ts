@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOMAINS } from '../core/domain.js';
 
 /**
  * The responsibility catalog's shape: one JSON file per AWS service (`services/<id>.json`) plus the layers AWS
@@ -25,20 +26,7 @@ export type Verifiability = (typeof VERIFIABILITY)[number];
  * The map's domains: the customer's check domains plus what only AWS (or a plan) covers: the physical layer,
  * the infrastructure beneath the service, resilience and governance.
  */
-export const MAP_DOMAINS = [
-  'identity',
-  'data',
-  'network',
-  'logging',
-  'detection',
-  'secrets',
-  'keys',
-  'compute',
-  'resilience',
-  'physical',
-  'infrastructure',
-  'governance',
-] as const;
+export const MAP_DOMAINS = [...DOMAINS, 'resilience', 'physical', 'infrastructure', 'governance'] as const;
 
 const Https = z.url({ protocol: /^https$/ });
 const ResponsibilityId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*){2,}$/, {
