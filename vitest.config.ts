@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +14,8 @@ export default defineConfig({
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_REGION: 'us-east-1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Scans record runs: tests keep theirs in a throwaway store, never in the repository's .onus/.
+      ONUS_DATABASE_URL: join(tmpdir(), `onus-vitest-${process.pid}.db`),
     },
   },
 });

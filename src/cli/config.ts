@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Check, ThresholdValue } from '../core/check.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
+import { resourceRegex, type Suppression } from '../findings/suppressions.js';
 import { matchesWritten } from '../iam/engine/patterns.js';
 import type { AwsFlags } from './commands/collect.js';
 import { UserError } from './errors.js';
@@ -33,6 +34,8 @@ export interface OnusConfig {
     /** Collect IAM last-accessed data (`--last-accessed`). */
     lastAccessed: boolean | null;
   };
+  /** Accepted risks: FAIL results they match are reported as MUTED (see src/findings/suppressions.ts). */
+  suppressions: Suppression[];
 }
 
 export const EMPTY_CONFIG: OnusConfig = {
@@ -41,11 +44,100 @@ export const EMPTY_CONFIG: OnusConfig = {
   thresholds: {},
   failOn: null,
   aws: { regions: null, excludeRegions: null, concurrency: null, rate: null, lastAccessed: null },
+  suppressions: [],
 };
 
 const checkPattern = z.string().regex(/^[a-z0-9*-]+$/, 'expected a check id or a pattern like "iam-*"');
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'expected an AWS region name like eu-west-1');
 const severity = z.enum(SEVERITIES);
+
+/** A string key that must be present: a missing one reads `required`, not zod's type jargon. */
+function requiredString(what: string) {
+  return z.string({ error: (issue) => (issue.input === undefined ? 'required' : `expected ${what}`) });
+}
+
+/** A zod transform that turns a problem into an issue at the key's own path. */
+function checked<T>(convert: (value: unknown) => { value: T } | { problem: string }) {
+  return (value: unknown, ctx: z.RefinementCtx): T => {
+    const result = convert(value);
+    if ('problem' in result) {
+      ctx.addIssue({ code: 'custom', message: result.problem, input: value });
+      return z.NEVER;
+    }
+    return result.value;
+  };
+}
+
+const GLOB_OR_NAME = /^[A-Za-z0-9*?._-]+$/;
+
+const suppressionEntry = z
+  .object(
+    {
+      check: requiredString('a check id or a pattern like "iam-*"').regex(
+        /^[a-z0-9*?-]+$/,
+        'expected a check id or a pattern like "iam-*"',
+      ),
+      // YAML reads an unquoted 012345678901 as the number 12345678901: put the leading zeros back.
+      account: z
+        .unknown()
+        .transform(
+          checked((value) => {
+            // An unquoted id is a number to YAML, which drops leading zeros: only a full 12 digits is safe.
+            const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+            if (typeof text === 'string' && /^\d{12}$/.test(text)) return { value: text };
+            if (typeof text === 'string' && /^[0-9*?]+$/.test(text) && /[*?]/.test(text))
+              return { value: text };
+            return {
+              problem: `expected a 12-digit account id or a pattern like "1234*"${typeof value === 'number' ? ' (quote ids with leading zeros)' : ''}`,
+            };
+          }),
+        )
+        .optional(),
+      region: requiredString('a region, "global" or a pattern like "eu-*"')
+        .refine(
+          (value) =>
+            GLOB_OR_NAME.test(value) &&
+            (/[*?]/.test(value) || value === 'global' || /^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)),
+          'expected a region, "global" or a pattern like "eu-*"',
+        )
+        .optional(),
+      resource: requiredString('a glob or a /regular expression/')
+        .min(1, 'expected a glob or a /regular expression/')
+        .transform(
+          checked((value) => {
+            try {
+              resourceRegex(value as string);
+            } catch (error) {
+              const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '');
+              return { problem: `not a valid regular expression (${why})` };
+            }
+            return { value: value as string };
+          }),
+        )
+        .optional(),
+      tags: z
+        .record(
+          z.string().min(1),
+          requiredString('a string (quote values YAML reads as numbers or booleans)'),
+        )
+        .optional(),
+      reason: requiredString('a string').trim().min(1, 'must not be empty'),
+      expires: z
+        .unknown()
+        .transform(
+          checked((value) => {
+            const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+            // Round-tripping through Date rejects days that do not exist, such as 2026-02-30.
+            if (date === null || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
+              return { problem: 'expected a date like 2026-10-01' };
+            return { value: date };
+          }),
+        )
+        .optional(),
+    },
+    { error: 'expected a mapping with at least check and reason' },
+  )
+  .strict();
 
 const ConfigSchema = z
   .object({
@@ -69,6 +161,7 @@ const ConfigSchema = z
       })
       .strict()
       .optional(),
+    suppressions: z.array(suppressionEntry, { error: 'expected a list of entries' }).optional(),
   })
   .strict();
 
@@ -188,6 +281,27 @@ export function parseConfig(text: string, file: string, checks: readonly Check[]
     thresholds[checkId] = values as Record<string, ThresholdValue>;
   }
 
+  const suppressions = (config.suppressions ?? []).map((entry, index): Suppression => {
+    if (!checks.some((check) => matchesGlob(entry.check, check.id))) {
+      throw new UserError(
+        `${file}: suppressions[${String(index)}].check: '${entry.check}' matches no check (see \`onus checks\`)`,
+      );
+    }
+    const { reason, expires, ...criteria } = entry;
+    return {
+      reason,
+      expires: expires ?? null,
+      entry: {
+        index,
+        check: criteria.check,
+        ...(criteria.account === undefined ? {} : { account: criteria.account }),
+        ...(criteria.region === undefined ? {} : { region: criteria.region }),
+        ...(criteria.resource === undefined ? {} : { resource: criteria.resource }),
+        ...(criteria.tags === undefined ? {} : { tags: criteria.tags }),
+      },
+    };
+  });
+
   return {
     file,
     checks: {
@@ -204,6 +318,7 @@ export function parseConfig(text: string, file: string, checks: readonly Check[]
       rate: config.aws?.rate ?? null,
       lastAccessed: config.aws?.lastAccessed ?? null,
     },
+    suppressions,
   };
 }
 

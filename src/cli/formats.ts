@@ -1,3 +1,13 @@
 /** Output formats `--format` accepts. */
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = [
+  'table',
+  'json',
+  'asff',
+  'ocsf',
+  'sarif',
+  'csv',
+  'junit',
+  'markdown',
+  'html',
+] as const;
 export type Format = (typeof FORMATS)[number];

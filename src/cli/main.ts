@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES } from '../core/severity.js';
 import type { AwsFlags } from './commands/collect.js';
 import type { ComplianceFlags } from './commands/compliance.js';
+import type { DiffFlags } from './commands/diff.js';
+import type { SecurityHubFlags } from './commands/export.js';
+import type { HistoryFlags } from './commands/history.js';
 import type { IamFlags } from './commands/iam.js';
 import type { MapFlags } from './commands/map.js';
 import type { ScanFlags } from './commands/scan.js';
@@ -67,7 +70,17 @@ function program(setExit: (code: number) => void): Command {
       ).choices([...SEVERITIES, 'none']),
     )
     .option('-q, --quiet', 'print nothing but the results', false)
-    .option('--no-color', 'no colour (NO_COLOR is honoured too)');
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option(
+      '--securityhub',
+      'then export the findings to AWS Security Hub: shows the BatchImportFindings calls it would make',
+    )
+    .option('--apply', 'with --securityhub: send them (securityhub:BatchImportFindings)')
+    .option(
+      '--store <location>',
+      'record the run in this findings store: a SQLite file or postgres:// URL (default: $ONUS_DATABASE_URL, else .onus/onus.db)',
+    )
+    .option('--no-store', 'do not record the run');
   withAwsOptions(scanCommand).action(async (flags: ScanFlags) => {
     const { scan } = await import('./commands/scan.js');
     setExit(await scan(flags));
@@ -123,6 +136,57 @@ function program(setExit: (code: number) => void): Command {
     const { collect } = await import('./commands/collect.js');
     setExit(await collect(flags));
   });
+
+  const exportCommand = root
+    .command('export')
+    .description('send recorded findings to another system (writes to it only with --apply)');
+  exportCommand
+    .command('securityhub')
+    .description(
+      'send a recorded scan (the latest by default) to AWS Security Hub with BatchImportFindings; a dry run unless --apply',
+    )
+    .argument('[run]', 'run id (see `onus history`); default: the latest scan')
+    .option('--apply', 'send the findings (securityhub:BatchImportFindings); without it, only show the plan')
+    .option('--store <location>', 'findings store: a SQLite file or postgres:// URL (default: .onus/onus.db)')
+    .option('--profile <name>', 'use this profile from the shared AWS config (SSO profiles included)')
+    .option('--role-arn <arn>', 'assume this role with the base credentials')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('-q, --quiet', 'no progress on stderr (the plan is still shown)', false)
+    .action(async (run: string | undefined, flags: SecurityHubFlags) => {
+      const { exportSecurityHub } = await import('./commands/export.js');
+      setExit(await exportSecurityHub(run, flags));
+    });
+
+  const storeOption = () =>
+    new Option(
+      '--store <location>',
+      'findings store: a SQLite file or postgres:// URL (default: $ONUS_DATABASE_URL, else .onus/onus.db)',
+    );
+  root
+    .command('history')
+    .description('the runs recorded in the findings store, most recent first')
+    .option('--limit <n>', 'show at most this many runs (default: 20)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(storeOption())
+    .action(async (flags: HistoryFlags) => {
+      const { history } = await import('./commands/history.js');
+      setExit(await history(flags));
+    });
+
+  root
+    .command('diff')
+    .description(
+      'new, resolved and still-failing findings between two runs (default: the latest and the run before it with the same scope)',
+    )
+    .argument('[a]', 'the earlier run: an id from `onus history`, latest or previous (default: previous)')
+    .argument('[b]', 'the later run (default: latest)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(storeOption())
+    .option('--no-color', 'no colour')
+    .action(async (a: string | undefined, b: string | undefined, flags: DiffFlags) => {
+      const { diff } = await import('./commands/diff.js');
+      setExit(await diff(a, b, flags));
+    });
 
   root
     .command('permissions')

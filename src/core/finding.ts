@@ -22,6 +22,29 @@ export interface Finding extends Result {
   risk: string;
   remediation: Remediation;
   compliance: ComplianceRef[];
+  /** Set when status is MUTED: the suppression (onus.config.yaml `suppressions`) that accepted the risk. */
+  suppression?: Suppression;
+}
+
+/** What a suppression entry in the config matches on, as written (absent keys match anything). */
+export interface SuppressionEntry {
+  /** Its position in the config's `suppressions` list, from 0 (`suppressions[2]`). */
+  index: number;
+  /** A check id or glob. */
+  check: string;
+  account?: string;
+  region?: string;
+  /** A glob on the resource's id, name or ARN, or a regular expression written `/.../`. */
+  resource?: string;
+  tags?: Record<string, string>;
+}
+
+/** Why a FAIL result was muted: the entry that matched, its reason and its expiry. */
+export interface Suppression {
+  reason: string;
+  /** `YYYY-MM-DD`: from that day (UTC) it no longer mutes; null when it never expires. */
+  expires: string | null;
+  entry: SuppressionEntry;
 }
 
 export function fingerprintOf(checkId: string, account: string, region: string, resourceId: string): string {

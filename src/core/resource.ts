@@ -37,11 +37,13 @@ export interface ResourceRef {
   arn: string | null;
   account: string;
   region: string;
+  /** The resource's tags, when it has any (suppressions match on them); absent for regions and accounts. */
+  tags?: Record<string, string>;
 }
 
 export function refOf(resource: Resource): ResourceRef {
   const name = (resource.attributes as { name?: unknown }).name;
-  return {
+  const ref: ResourceRef = {
     kind: resource.kind,
     id: resource.id,
     name: typeof name === 'string' ? name : resource.id,
@@ -49,4 +51,7 @@ export function refOf(resource: Resource): ResourceRef {
     account: resource.account,
     region: resource.region,
   };
+  // Shared, not copied: refs are read-only. Untagged resources leave it out, so reports do not grow.
+  if (Object.keys(resource.tags).length > 0) ref.tags = resource.tags;
+  return ref;
 }

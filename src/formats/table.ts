@@ -11,8 +11,8 @@ export interface TableOptions {
 }
 
 /**
- * The human view: a summary by responsibility domain and severity with coverage, then what failed and what
- * could not be evaluated, each with its reason. Passing results are counted, not listed.
+ * The human view: a summary by responsibility domain and severity with coverage, then what failed, what could
+ * not be evaluated and what a suppression muted, each with its reason. Passing results are counted, not listed.
  */
 export function formatTable(report: ScanReport, options: TableOptions = {}): string {
   const paint = options.paint ?? NO_COLOURS;
@@ -25,6 +25,7 @@ export function formatTable(report: ScanReport, options: TableOptions = {}): str
   const failed = report.findings.filter((finding) => finding.status === 'FAIL').sort(bySeverity);
   const unevaluated = report.findings.filter((finding) => finding.status === 'NOT_EVALUATED');
   const manual = report.findings.filter((finding) => finding.status === 'MANUAL');
+  const muted = report.findings.filter((finding) => finding.status === 'MUTED').sort(bySeverity);
   const multiAccount = report.accounts.length > 1;
 
   if (failed.length > 0) {
@@ -55,8 +56,20 @@ export function formatTable(report: ScanReport, options: TableOptions = {}): str
       );
     }
   }
+  if (muted.length > 0) {
+    lines.push('', paint.bold(`Muted (${muted.length})`));
+    for (const finding of muted) {
+      const { reason, expires } = finding.suppression ?? { reason: 'suppressed', expires: null };
+      lines.push(
+        `  ${severityLabel(finding.severity, paint)}  ${paint.bold(finding.checkId)}  ${where(finding, multiAccount, paint)}`,
+        `            ${finding.message}`,
+        `            ${paint.dim(`muted: ${reason}${expires === null ? '' : ` (expires ${expires})`}`)}`,
+      );
+    }
+  }
   if (failed.length === 0 && unevaluated.length === 0) {
-    lines.push('', paint.green('Every evaluated check passed.'));
+    const apart = muted.length > 0 ? `, apart from ${muted.length} muted` : '';
+    lines.push('', paint.green(`Every evaluated check passed${apart}.`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -12,9 +12,15 @@ export function csvDocument(rows: readonly (readonly (string | number)[])[]): st
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Escapes what Markdown tables and inline HTML would interpret; a cell holds no line break. */
+/**
+ * Escapes what Markdown tables and inline HTML would interpret (`&amp;` stays literal too); a cell holds no line
+ * break.
+ */
 export function markdownCell(text: string): string {
-  return text.replace(/[\\|`*_[\]<>]/g, (char) => `\\${char}`).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/[\\|`*_[\]<>]/g, (char) => `\\${char}`)
+    .replace(/\r?\n/g, ' ');
 }
 
 /** Text for HTML element content and attribute values: every character HTML gives a meaning to is escaped. */

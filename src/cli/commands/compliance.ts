@@ -39,7 +39,11 @@ export async function compliance(frameworkId: string, flags: ComplianceFlags): P
   // Checks the config leaves out are not run, so the requirements they verify show as not evaluated.
   const report = assessCompliance(
     framework,
-    evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds),
+    evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds, {
+      suppressions: config.suppressions,
+      file: config.file,
+      messages,
+    }),
   );
   await deliver(render(report, flags), flags.output);
   return EXIT.ok;

@@ -36,7 +36,11 @@ export async function responsibilityMap(flags: MapFlags): Promise<number> {
   );
   messages.info(`mapping responsibilities over ${target.name}`);
   // Checks the config leaves out are not run: the items they verify show as not evaluated, never as met.
-  const report = evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds);
+  const report = evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds, {
+    suppressions: config.suppressions,
+    file: config.file,
+    messages,
+  });
   const map = buildMap(inventory, report, catalog());
   if (await deliver(render(map, flags), flags.output)) {
     messages.info(`wrote ${flags.format} map to ${flags.output ?? ''}`);

@@ -1,10 +1,17 @@
 import { CHECKS } from '../../checks/index.js';
 import { catalog } from '../../responsibility/catalog.js';
-import { buildMap } from '../../responsibility/map.js';
+import { buildMap, type ResponsibilityMap } from '../../responsibility/map.js';
 import type { Inventory } from '../../core/inventory.js';
 import type { ScanReport } from '../../core/scan.js';
 import { atLeast } from '../../core/severity.js';
+import { formatAsff } from '../../formats/asff.js';
+import { formatCsv } from '../../formats/csv.js';
+import { formatHtmlReport, htmlReportData } from '../../formats/html-report.js';
 import { formatJson } from '../../formats/json.js';
+import { formatJunit } from '../../formats/junit.js';
+import { formatMarkdownSummary } from '../../formats/markdown-summary.js';
+import { formatOcsf } from '../../formats/ocsf.js';
+import { formatSarif } from '../../formats/sarif.js';
 import { formatTable } from '../../formats/table.js';
 import { readSnapshotFile } from '../../sources/snapshot/read.js';
 import { EXIT, UserError } from '../errors.js';
@@ -27,11 +34,26 @@ export interface ScanFlags extends AwsFlags, ConfigFlags {
   /** Default: the config's failOn, else info. */
   failOn?: string;
   color: boolean;
+  /** Export the findings to AWS Security Hub after the scan (a dry run unless `apply`). */
+  securityhub?: boolean;
+  /** With `securityhub`: send (securityhub:BatchImportFindings) instead of only showing the plan. */
+  apply?: boolean;
+  /**
+   * The findings store the run is recorded in (and the export reads and records what it sent in); false with
+   * `--no-store`: the run is not recorded.
+   */
+  store?: string | false;
 }
 
 /** `onus scan`: load an inventory, evaluate the selected checks, print the report, and return the exit code. */
 export async function scan(flags: ScanFlags): Promise<number> {
   const messages = new Messages(flags.quiet);
+  if (flags.apply && !flags.securityhub) throw new UserError('--apply goes with --securityhub');
+  if (flags.store === false && flags.securityhub) {
+    throw new UserError(
+      '--no-store cannot go with --securityhub: the export records what it sent in the store',
+    );
+  }
   const config = loadConfig(flags, CHECKS);
   if (config.file) messages.info(`using ${config.file}`);
   const checks = selectChecks(CHECKS, flags, config);
@@ -52,11 +74,31 @@ export async function scan(flags: ScanFlags): Promise<number> {
     );
   }
 
-  const report = evaluate(inventory, target, checks, config.thresholds);
-  const { totals, summary } = buildMap(inventory, report, catalog());
-  report.responsibility = { summary, ...totals };
-  if (await deliver(render(report, flags), flags.output)) {
+  const report = evaluate(inventory, target, checks, config.thresholds, {
+    suppressions: config.suppressions,
+    file: config.file,
+    messages,
+  });
+  const map = buildMap(inventory, report, catalog());
+  report.responsibility = { summary: map.summary, ...map.totals };
+  // Global findings (IAM, account settings) go to the home Region; loaded lazily, as the SDK is slow to load.
+  const home =
+    flags.format === 'asff' ? (await import('../../sources/aws/credentials.js')).homeRegion() : 'us-east-1';
+  if (await deliver(render(report, flags, home, map), flags.output)) {
     messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
+  }
+
+  // Recorded after the report is delivered: a store that cannot be used (one line, exit 2) never costs the
+  // report; and before the export, which reads when each failure was first seen.
+  if (flags.store !== false) {
+    const { record } = await import('./history.js');
+    await record('scan', report, flags.store, messages);
+  }
+
+  if (flags.securityhub) {
+    const { exportScan } = await import('./export.js');
+    const exported = await exportScan(report, { ...flags, store: flags.store || undefined });
+    if (exported !== EXIT.ok) return exported;
   }
 
   const failing = report.findings.filter(
@@ -91,10 +133,24 @@ export async function loadTarget(
   };
 }
 
-function render(report: ScanReport, flags: ScanFlags): string {
+function render(report: ScanReport, flags: ScanFlags, home: string, map: ResponsibilityMap): string {
   switch (flags.format) {
+    case 'html':
+      return formatHtmlReport(htmlReportData(report, map));
     case 'json':
       return formatJson(report);
+    case 'ocsf':
+      return formatOcsf(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'csv':
+      return formatCsv(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'markdown':
+      return formatMarkdownSummary(report);
+    case 'asff':
+      return formatAsff(report, { homeRegion: home });
     case 'table':
       return formatTable(report, {
         paint: flags.output ? paintFor(process.stdout, false) : paintFor(process.stdout, flags.color),
