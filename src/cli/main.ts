@@ -8,6 +8,7 @@ import type { HistoryFlags } from './commands/history.js';
 import type { IamFlags } from './commands/iam.js';
 import type { MapFlags } from './commands/map.js';
 import type { ScanFlags } from './commands/scan.js';
+import type { ServeFlags } from './commands/serve.js';
 import { EXIT, UserError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { VERSION } from './package-info.js';
@@ -186,6 +187,23 @@ function program(setExit: (code: number) => void): Command {
     .action(async (a: string | undefined, b: string | undefined, flags: DiffFlags) => {
       const { diff } = await import('./commands/diff.js');
       setExit(await diff(a, b, flags));
+    });
+
+  root
+    .command('serve')
+    .description(
+      'a read-only dashboard over the findings store: runs, their reports, diffs (loopback only unless given a token)',
+    )
+    .option('--host <host>', 'address to listen on; anything but loopback needs a token', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', '8765')
+    .option(
+      '--token <token>',
+      'require this token on every request (better: ONUS_SERVE_TOKEN, kept out of ps)',
+    )
+    .addOption(storeOption())
+    .action(async (flags: ServeFlags) => {
+      const { serve } = await import('./commands/serve.js');
+      setExit(await serve(flags));
     });
 
   root

@@ -21,7 +21,27 @@ export interface HtmlReportData {
   map: ResponsibilityMap;
   /** One per framework, as `assessCompliance` makes them; `htmlReportData` assesses every shipped framework. */
   compliance: ComplianceReport[];
+  /** Recorded runs of the same scope, oldest first, ending with this one; absent without a findings store. */
+  trend?: TrendPoint[];
 }
+
+/** One recorded run in the report's trend chart. */
+export interface TrendPoint {
+  runId: string;
+  finishedAt: string;
+  counts: { PASS: number; FAIL: number; NOT_EVALUATED: number; MUTED: number };
+  /** evaluated / (every result but MANUAL), as the run's counts give it; null when nothing was to evaluate. */
+  coverage: number | null;
+}
+
+/**
+ * What the page can render: a scan's data, or a run rebuilt from the findings store (`onus serve`), which has
+ * no inventory and so no map; `notes` say what is missing, in the header.
+ */
+export type HtmlReportPage = Omit<HtmlReportData, 'map'> & {
+  map: ResponsibilityMap | null;
+  notes?: string[];
+};
 
 /** The report's data for a scan and its map, with every framework onus ships assessed against the scan. */
 export function htmlReportData(report: ScanReport, map: ResponsibilityMap): HtmlReportData {
@@ -43,7 +63,7 @@ interface CheckEntry {
 }
 
 /** The island's shape: the page's script reads exactly this. */
-function payload(data: HtmlReportData): unknown {
+function payload(data: HtmlReportPage): unknown {
   const { report, map, compliance } = data;
   const cited = new Map<string, { frameworks: Set<string>; refs: string[] }>();
   for (const assessed of compliance) {
@@ -96,7 +116,8 @@ function payload(data: HtmlReportData): unknown {
     domains: DOMAIN_TITLES,
     checks,
     findings,
-    map: {
+    trend: data.trend && data.trend.length > 0 ? data.trend : null,
+    map: map && {
       summary: map.summary,
       catalogVersion: map.catalogVersion,
       totals: map.totals,
@@ -165,7 +186,7 @@ if (/<\/script/i.test(REPORT_SCRIPT) || /<\/style/i.test(REPORT_STYLE)) {
 }
 
 /** The whole page. Pure: the same data gives the same bytes. */
-export function formatHtmlReport(data: HtmlReportData): string {
+export function formatHtmlReport(data: HtmlReportPage): string {
   const { report, map } = data;
   const accounts = report.accounts.map((a) => (a.alias ? `${a.id} (${a.alias})` : a.id)).join(', ');
   const coverage = report.summary.coverage;
@@ -196,10 +217,11 @@ export function formatHtmlReport(data: HtmlReportData): string {
     '<header class="top">',
     `<h1>onus report: ${escapeHtml(report.target.name)}</h1>`,
     `<p class="meta">${escapeHtml(meta)}</p>`,
-    `<p class="summary-line">${escapeHtml(map.summary)}</p>`,
+    `<p class="summary-line">${escapeHtml(map?.summary ?? report.responsibility?.summary ?? '')}</p>`,
     `<p class="meta">${escapeHtml(counts)}</p>`,
+    ...(data.notes ?? []).map((note) => `<p class="note">${escapeHtml(note)}</p>`),
     '</header>',
-    '<nav class="sections" aria-label="Report sections"><a href="#overview">Overview</a><a href="#map">Responsibility map</a><a href="#compliance">Compliance</a><a href="#findings">Findings</a></nav>',
+    `<nav class="sections" aria-label="Report sections"><a href="#overview">Overview</a>${data.trend && data.trend.length > 0 ? '<a href="#trend">Trend</a>' : ''}<a href="#map">Responsibility map</a><a href="#compliance">Compliance</a><a href="#findings">Findings</a></nav>`,
     '<main id="app">',
     '<noscript><p>The charts, map, compliance scores and findings table need JavaScript; the data is in this file as JSON (the element with id onus-data).</p></noscript>',
     '</main>',

@@ -6,7 +6,7 @@ import type { ScanReport } from '../../core/scan.js';
 import { atLeast } from '../../core/severity.js';
 import { formatAsff } from '../../formats/asff.js';
 import { formatCsv } from '../../formats/csv.js';
-import { formatHtmlReport, htmlReportData } from '../../formats/html-report.js';
+import { formatHtmlReport, htmlReportData, type TrendPoint } from '../../formats/html-report.js';
 import { formatJson } from '../../formats/json.js';
 import { formatJunit } from '../../formats/junit.js';
 import { formatMarkdownSummary } from '../../formats/markdown-summary.js';
@@ -84,13 +84,28 @@ export async function scan(flags: ScanFlags): Promise<number> {
   // Global findings (IAM, account settings) go to the home Region; loaded lazily, as the SDK is slow to load.
   const home =
     flags.format === 'asff' ? (await import('../../sources/aws/credentials.js')).homeRegion() : 'us-east-1';
-  if (await deliver(render(report, flags, home, map), flags.output)) {
+  // The HTML report shows the trend across recorded runs, so that run is recorded first; a store that cannot
+  // be used still costs nothing but the trend until the report is delivered (then: one line, exit 2).
+  let trend: TrendPoint[] | undefined;
+  let recorded = false;
+  let storeError: Error | null = null;
+  if (flags.store !== false && flags.format === 'html') {
+    try {
+      const { recordWithTrend } = await import('../../serve/trend.js');
+      trend = (await recordWithTrend('scan', report, flags.store, messages)).trend;
+      recorded = true;
+    } catch (error) {
+      storeError = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  if (await deliver(render(report, flags, home, map, trend), flags.output)) {
     messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
   }
+  if (storeError !== null) throw storeError;
 
   // Recorded after the report is delivered: a store that cannot be used (one line, exit 2) never costs the
   // report; and before the export, which reads when each failure was first seen.
-  if (flags.store !== false) {
+  if (flags.store !== false && !recorded) {
     const { record } = await import('./history.js');
     await record('scan', report, flags.store, messages);
   }
@@ -133,10 +148,16 @@ export async function loadTarget(
   };
 }
 
-function render(report: ScanReport, flags: ScanFlags, home: string, map: ResponsibilityMap): string {
+function render(
+  report: ScanReport,
+  flags: ScanFlags,
+  home: string,
+  map: ResponsibilityMap,
+  trend: TrendPoint[] | undefined,
+): string {
   switch (flags.format) {
     case 'html':
-      return formatHtmlReport(htmlReportData(report, map));
+      return formatHtmlReport({ ...htmlReportData(report, map), ...(trend ? { trend } : {}) });
     case 'json':
       return formatJson(report);
     case 'ocsf':

@@ -183,6 +183,73 @@ export const REPORT_SCRIPT = String.raw`
     ]);
   }
 
+  /* ------------------------------------------------------------ trend across recorded runs */
+  /** FAIL as bars (left axis) and coverage as a line (right axis, 0-100%), one per run, oldest first. */
+  function trendView() {
+    var runs = D.trend;
+    if (!runs || runs.length === 0) return null;
+    var W = 600, H = 210, left = 44, right = 48, top = 12, bottom = 34;
+    var plotW = W - left - right, plotH = H - top - bottom, base = top + plotH;
+    var maxFail = 1;
+    runs.forEach(function (r) { if ((r.counts.FAIL || 0) > maxFail) maxFail = r.counts.FAIL; });
+    var step = plotW / runs.length;
+    var barW = Math.max(2, Math.min(28, step * 0.6));
+    var every = Math.ceil(runs.length / 6);
+    var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-labelledby': 'chart-trend-cap', class: 'trend' }, [
+      svg('line', { x1: left, y1: base, x2: left + plotW, y2: base, class: 'axis' }),
+      svg('text', { x: left - 6, y: top + 10, 'text-anchor': 'end' }, fmt(maxFail)),
+      svg('text', { x: left - 6, y: base, 'text-anchor': 'end' }, '0'),
+      svg('text', { x: left + plotW + 6, y: top + 10 }, '100%'),
+      svg('text', { x: left + plotW + 6, y: base }, '0%'),
+    ]);
+    var points = [];
+    runs.forEach(function (r, i) {
+      var cx = left + step * i + step / 2;
+      var fail = r.counts.FAIL || 0;
+      var height = (fail / maxFail) * plotH;
+      chart.appendChild(svg('rect', { x: cx - barW / 2, y: base - height, width: barW, height: height, class: 'st-FAIL trend-fail', 'data-run': r.runId }, svg('title', null, r.runId + ': FAIL ' + fmt(fail))));
+      if (r.coverage !== null && r.coverage !== undefined) points.push({ x: cx, y: base - r.coverage * plotH, run: r });
+      if (i % every === 0 || i === runs.length - 1) {
+        chart.appendChild(svg('text', { x: cx, y: base + 16, 'text-anchor': 'middle' }, String(r.finishedAt).slice(0, 10)));
+      }
+    });
+    if (points.length > 1) {
+      chart.appendChild(svg('polyline', { points: points.map(function (p) { return p.x + ',' + p.y; }).join(' '), class: 'trend-line' }));
+    }
+    points.forEach(function (p) {
+      chart.appendChild(svg('circle', { cx: p.x, cy: p.y, r: 4, class: 'trend-cov', 'data-run': p.run.runId }, svg('title', null, p.run.runId + ': coverage ' + pct(p.run.coverage))));
+    });
+    var first = runs[0], last = runs[runs.length - 1];
+    var cols = ['Run', 'Finished', 'FAIL', 'PASS', 'NOT EVALUATED', 'MUTED', 'Coverage'];
+    var table = h('table', { class: 'data', id: 'trend-table' }, [
+      h('caption', { class: 'sr-only' }, 'Results per recorded run, oldest first'),
+      h('thead', null, h('tr', null, cols.map(function (c, i) { return h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c); }))),
+      h('tbody', null, runs.map(function (r) {
+        return h('tr', null, [
+          h('th', { scope: 'row' }, h('code', null, r.runId)),
+          h('td', null, r.finishedAt),
+          h('td', { class: 'num' }, fmt(r.counts.FAIL || 0)),
+          h('td', { class: 'num' }, fmt(r.counts.PASS || 0)),
+          h('td', { class: 'num' }, fmt(r.counts.NOT_EVALUATED || 0)),
+          h('td', { class: 'num' }, fmt(r.counts.MUTED || 0)),
+          h('td', { class: 'num' }, pct(r.coverage)),
+        ]);
+      })),
+    ]);
+    return h('section', { class: 'view', id: 'trend', 'aria-labelledby': 'trend-h' }, [
+      h('h2', { id: 'trend-h' }, 'Trend'),
+      h('figure', { class: 'chart', id: 'chart-trend' }, [
+        h('figcaption', { id: 'chart-trend-cap' }, 'Failed results (bars) and coverage (line) over the last ' + runs.length + ' recorded run' + (runs.length === 1 ? '' : 's') + ' of this scope: FAIL ' + fmt(first.counts.FAIL || 0) + ' \u2192 ' + fmt(last.counts.FAIL || 0) + ', coverage ' + pct(first.coverage) + ' \u2192 ' + pct(last.coverage)),
+        chart,
+        h('p', { class: 'legend', 'aria-hidden': 'true' }, [
+          h('span', null, [h('span', { class: 'sw st-FAIL' }), 'FAIL (left axis)']),
+          h('span', null, [h('span', { class: 'sw trend-sw' }), 'coverage (right axis)']),
+        ]),
+        h('details', null, [h('summary', null, 'Numbers'), table]),
+      ]),
+    ]);
+  }
+
   /* ------------------------------------------------------------ responsibility map */
   function mapItem(item) {
     var why = item.owner === 'aws' ? 'Evidence: AWS Artifact audit reports' : item.why;
@@ -574,7 +641,7 @@ export const REPORT_SCRIPT = String.raw`
     var all = document.querySelectorAll('details');
     for (var i = 0; i < all.length; i++) all[i].open = true;
   });
-  add(app, [overview(), mapView(), complianceView(), findingsView(), detailPanel()]);
+  add(app, [overview(), trendView(), mapView(), complianceView(), findingsView(), detailPanel()]);
   apply();
   document.documentElement.setAttribute('data-render-ms', String(Math.round((performance.now() - started) * 10) / 10));
   document.documentElement.setAttribute('data-ready-at', String(Math.round(performance.now() * 10) / 10));

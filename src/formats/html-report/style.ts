@@ -39,6 +39,9 @@ figure.chart details summary{cursor:pointer;font-size:.8rem;color:var(--muted)}
 .st-FAIL{fill:var(--fail);background:var(--fail)}.st-PASS{fill:var(--pass);background:var(--pass)}
 .st-NOT_EVALUATED{fill:#d4a72c;background:#d4a72c}.st-MANUAL{fill:#afb8c1;background:#afb8c1}.st-MUTED{fill:#a475f9;background:#a475f9}
 .st-none{fill:#eaeef2;background:#eaeef2}
+.trend-line{fill:none;stroke:var(--accent);stroke-width:2}.trend-cov{fill:var(--accent)}.axis{stroke:var(--line)}
+.trend-sw{background:var(--accent)}
+.note{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid var(--ne);background:var(--ne-bg)}
 .badge{display:inline-block;font-size:.75rem;font-weight:700;border-radius:4px;padding:0 .35rem;white-space:nowrap;border:1px solid transparent}
 .b-FAIL,.b-not-met,.b-fail{background:var(--fail-bg);color:#a40e26;border-color:#ffcecb}
 .b-PASS,.b-met,.b-pass{background:var(--pass-bg);color:#116329;border-color:#aceebb}
