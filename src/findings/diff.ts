@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { Status } from '../core/result.js';
-import type { RunRecord, RunScope } from './store/types.js';
+import type { FindingHistory, RunRecord, RunScope } from './store/types.js';
 
 /** A run with its findings, as the store gives them back. */
 export interface RunWithFindings {
@@ -99,4 +99,42 @@ export function sameScope(a: RunRecord, b: RunRecord): boolean {
     same(a.scope.regions, b.scope.regions) &&
     same(a.scope.checkIds, b.scope.checkIds)
   );
+}
+
+/** One line of the diff, as JSON gives it. */
+export interface DiffLine {
+  fingerprint: string;
+  checkId: string;
+  title: string;
+  severity: Finding['severity'];
+  account: string;
+  region: string;
+  resource: { kind: string; id: string; name: string; arn: string | null };
+  /** Status in the earlier and the later run; null when the run has no result for it. */
+  before: string | null;
+  after: string | null;
+  message: string;
+  /** First and last time it was recorded failing, in any run of the store. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** A diff entry as a line, with when its finding was first and last seen failing. */
+export function lineOf(entry: DiffEntry, seen: Map<string, FindingHistory>): DiffLine {
+  const { finding } = entry;
+  const { kind, id, name, arn } = finding.resource;
+  return {
+    fingerprint: entry.fingerprint,
+    checkId: finding.checkId,
+    title: finding.title,
+    severity: finding.severity,
+    account: finding.resource.account,
+    region: finding.resource.region,
+    resource: { kind, id, name, arn },
+    before: entry.before,
+    after: entry.after,
+    message: finding.message,
+    firstSeen: seen.get(entry.fingerprint)?.firstSeen ?? null,
+    lastSeen: seen.get(entry.fingerprint)?.lastSeen ?? null,
+  };
 }

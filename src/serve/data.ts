@@ -1,6 +1,5 @@
-import type { DiffLine } from '../cli/commands/diff.js';
-import { diffRuns, sameScope, type DiffEntry } from '../findings/diff.js';
-import type { FindingHistory, RunRecord, Store } from '../findings/store/types.js';
+import { diffRuns, lineOf, sameScope, type DiffLine } from '../findings/diff.js';
+import type { RunRecord, Store } from '../findings/store/types.js';
 
 export const BUCKETS = ['new', 'resolved', 'stillFailing', 'muted', 'notRechecked'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -75,25 +74,6 @@ export async function diffOf(store: Store, a: string | null, b: string | null): 
     number
   >;
   return { from, to, sameScope: sameScope(from, to), counts, lines };
-}
-
-function lineOf(entry: DiffEntry, seen: Map<string, FindingHistory>): DiffLine {
-  const { finding } = entry;
-  const { kind, id, name, arn } = finding.resource;
-  return {
-    fingerprint: entry.fingerprint,
-    checkId: finding.checkId,
-    title: finding.title,
-    severity: finding.severity,
-    account: finding.resource.account,
-    region: finding.resource.region,
-    resource: { kind, id, name, arn },
-    before: entry.before,
-    after: entry.after,
-    message: finding.message,
-    firstSeen: seen.get(entry.fingerprint)?.firstSeen ?? null,
-    lastSeen: seen.get(entry.fingerprint)?.lastSeen ?? null,
-  };
 }
 
 /** `/api/diff`: the same shape as `onus diff --format json`. */

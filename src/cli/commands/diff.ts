@@ -1,6 +1,5 @@
-import type { Finding } from '../../core/finding.js';
 import { severityRank } from '../../core/severity.js';
-import { diffRuns, sameScope, type DiffEntry, type RunDiff } from '../../findings/diff.js';
+import { diffRuns, lineOf, sameScope, type DiffLine, type RunDiff } from '../../findings/diff.js';
 import { openStore } from '../../findings/store/open.js';
 import type { FindingHistory, RunRecord, Store } from '../../findings/store/types.js';
 import type { Paint } from '../../formats/ansi.js';
@@ -16,24 +15,6 @@ export interface DiffFlags {
 
 const BUCKETS = ['new', 'resolved', 'stillFailing', 'muted', 'notRechecked'] as const;
 type Bucket = (typeof BUCKETS)[number];
-
-/** One line of the diff, as JSON gives it. */
-export interface DiffLine {
-  fingerprint: string;
-  checkId: string;
-  title: string;
-  severity: Finding['severity'];
-  account: string;
-  region: string;
-  resource: { kind: string; id: string; name: string; arn: string | null };
-  /** Status in the earlier and the later run; null when the run has no result for it. */
-  before: string | null;
-  after: string | null;
-  message: string;
-  /** First and last time it was recorded failing, in any run of the store. */
-  firstSeen: string | null;
-  lastSeen: string | null;
-}
 
 /**
  * `onus diff [A] [B]`: what changed from run A to run B. With no runs named, the latest run against the one
@@ -115,25 +96,6 @@ async function seenOf(store: Store, changes: RunDiff): Promise<Map<string, Findi
     BUCKETS.flatMap((bucket) => changes[bucket].map((entry) => entry.fingerprint)),
   );
   return store.history([...fingerprints]);
-}
-
-function lineOf(entry: DiffEntry, seen: Map<string, FindingHistory>): DiffLine {
-  const { finding } = entry;
-  const { kind, id, name, arn } = finding.resource;
-  return {
-    fingerprint: entry.fingerprint,
-    checkId: finding.checkId,
-    title: finding.title,
-    severity: finding.severity,
-    account: finding.resource.account,
-    region: finding.resource.region,
-    resource: { kind, id, name, arn },
-    before: entry.before,
-    after: entry.after,
-    message: finding.message,
-    firstSeen: seen.get(entry.fingerprint)?.firstSeen ?? null,
-    lastSeen: seen.get(entry.fingerprint)?.lastSeen ?? null,
-  };
 }
 
 const TITLES: Record<Bucket, string> = {
