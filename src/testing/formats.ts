@@ -189,180 +189,287 @@ export function junitErrors(xml: string): string | null {
 
 // ---------------------------------------------------------------- OCSF
 
-interface Definition {
-  uid?: number;
+/** One attribute as the OCSF export describes it (see test/fixtures/ocsf/README.md for what the extract keeps). */
+interface OcsfAttribute {
+  caption: string;
+  type: string;
+  requirement?: 'required' | 'recommended' | 'optional';
+  is_array?: boolean;
+  object_type?: string;
+  /** Set when the attribute belongs to the class or object only through that profile. */
+  profile?: string | null;
+  /** The attribute that holds the caption of this one's enum value (`severity_id` -> `severity`). */
+  sibling?: string;
+  enum?: Record<string, { caption: string }>;
+  '@deprecated'?: { message: string; since: string };
+}
+
+interface OcsfObject {
   name: string;
-  attributes: Record<string, { requirement?: string; enum?: Record<string, { caption: string }> }>;
+  caption: string;
+  attributes: Record<string, OcsfAttribute>;
+  constraints?: { at_least_one?: string[]; just_one?: string[] };
+  profiles?: string[];
 }
 
-function definition(path: string): Definition {
-  return JSON.parse(readFileSync(new URL(`ocsf/${path}`, FIXTURES), 'utf8')) as Definition;
+interface OcsfClass extends OcsfObject {
+  uid: number;
+  category_uid: number;
+  profiles: string[];
 }
 
-/**
- * What OCSF 1.3.0's `events/base_event.json` (with the dictionary) defines for every event, which is not vendored
- * here (see test/fixtures/ocsf/README.md): its attributes, the required ones, and the severity_id enum.
- */
-const BASE_EVENT = {
-  attributes: [
-    'activity_id',
-    'activity_name',
-    'category_name',
-    'category_uid',
-    'class_name',
-    'class_uid',
-    'count',
-    'duration',
-    'end_time',
-    'enrichments',
-    'message',
-    'metadata',
-    'observables',
-    'raw_data',
-    'severity',
-    'severity_id',
-    'start_time',
-    'status',
-    'status_code',
-    'status_detail',
-    'status_id',
-    'time',
-    'timezone_offset',
-    'type_name',
-    'type_uid',
-    'unmapped',
-  ],
-  /** The `cloud` profile's attributes, which `metadata.profiles` declares. */
-  cloudProfile: ['cloud', 'api'],
-  required: ['activity_id', 'category_uid', 'class_uid', 'metadata', 'severity_id', 'time', 'type_uid'],
-  severity: {
-    0: 'Unknown',
-    1: 'Informational',
-    2: 'Low',
-    3: 'Medium',
-    4: 'High',
-    5: 'Critical',
-    6: 'Fatal',
-    99: 'Other',
-  },
-  findingsCategory: 2,
-} as const;
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
+interface OcsfType {
+  caption: string;
+  /** The type this one is a restriction of (`timestamp_t` -> `long_t`); absent on the base types. */
+  type?: string;
+  max_len?: number;
+  regex?: string;
+  range?: [number, number];
 }
 
-/**
- * Checks one event against the vendored OCSF definitions of Compliance Finding, Finding and the Compliance
- * object: attribute names (nothing unknown outside `unmapped`), required attributes, enum values and their
- * captions, the class and type ids, and the types of the attributes onus fills. Returns the problems found.
- */
-export function ocsfProblems(event: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  const complianceFinding = definition('events/findings/compliance_finding.json');
-  const finding = definition('events/findings/finding.json');
-  const complianceObject = definition('objects/compliance.json');
+interface OcsfSchema {
+  version: string;
+  classes: Record<string, OcsfClass>;
+  objects: Record<string, OcsfObject>;
+  types: Record<string, OcsfType>;
+}
 
-  const known = new Set<string>([
-    ...BASE_EVENT.attributes,
-    ...BASE_EVENT.cloudProfile,
-    ...Object.keys(finding.attributes).filter((name) => !name.startsWith('$')),
-    ...Object.keys(complianceFinding.attributes),
-  ]);
-  for (const name of Object.keys(event)) if (!known.has(name)) problems.push(`unknown attribute ${name}`);
+let ocsfSchema: OcsfSchema | undefined;
 
-  const required = [
-    ...BASE_EVENT.required,
-    ...[finding, complianceFinding].flatMap((d) =>
-      Object.entries(d.attributes)
-        .filter(([, attribute]) => attribute.requirement === 'required')
-        .map(([name]) => name),
-    ),
-  ];
-  for (const name of required) if (event[name] === undefined) problems.push(`missing required ${name}`);
+/** The extract of the published OCSF 1.3.0 schema export vendored under test/fixtures/ocsf. */
+function ocsfExtract(): OcsfSchema {
+  ocsfSchema ??= JSON.parse(
+    readFileSync(new URL('ocsf/ocsf-1.3.0-compliance_finding.json', FIXTURES), 'utf8'),
+  ) as OcsfSchema;
+  return ocsfSchema;
+}
 
-  const classUid = BASE_EVENT.findingsCategory * 1000 + (complianceFinding.uid ?? -1);
-  if (event.class_uid !== classUid) problems.push(`class_uid ${String(event.class_uid)} is not ${classUid}`);
-  if (event.category_uid !== BASE_EVENT.findingsCategory) problems.push('category_uid is not Findings (2)');
-  const activity = finding.attributes.activity_id?.enum ?? {};
-  if (typeof event.activity_id !== 'number' || !(String(event.activity_id) in activity)) {
-    problems.push(`activity_id ${String(event.activity_id)} is not in ${Object.keys(activity).join(', ')}`);
-  } else if (
-    event.activity_name !== undefined &&
-    event.activity_name !== activity[String(event.activity_id)]?.caption
-  ) {
-    problems.push('activity_name does not match activity_id');
-  }
-  if (event.type_uid !== classUid * 100 + Number(event.activity_id))
-    problems.push('type_uid is not class_uid * 100 + activity_id');
+type Json = Record<string, unknown>;
 
-  const severity = BASE_EVENT.severity as Record<number, string>;
-  if (typeof event.severity_id !== 'number' || !(event.severity_id in severity))
-    problems.push('severity_id out of enum');
-  else if (event.severity !== undefined && event.severity !== severity[event.severity_id])
-    problems.push('severity caption');
+function isJsonObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-  const findingStatus = finding.attributes.status_id?.enum ?? {};
-  if (event.status_id !== undefined) {
-    const caption = findingStatus[JSON.stringify(event.status_id)]?.caption;
-    if (!caption) problems.push(`status_id ${JSON.stringify(event.status_id)} is not in the Finding enum`);
-    else if (event.status !== undefined && event.status !== caption)
-      problems.push('status does not match status_id');
-  }
-  if (typeof event.time !== 'number' || !Number.isInteger(event.time))
-    problems.push('time is not a timestamp (ms)');
-  for (const name of ['message', 'status_code', 'status_detail'] as const) {
-    if (event[name] !== undefined && !isString(event[name])) problems.push(`${name} is not a string`);
-  }
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
 
-  const metadata = event.metadata as Record<string, unknown> | undefined;
-  const product = metadata?.product as Record<string, unknown> | undefined;
-  if (!isString(metadata?.version)) problems.push('metadata.version (required) missing');
-  if (!product) problems.push('metadata.product (required) missing');
+/** A value as a problem quotes it: its JSON kind, and the value itself cut short. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) as string | undefined;
+  if (value === null || json === undefined) return String(value);
+  return `${kindOf(value)} ${json.length > 60 ? `${json.slice(0, 57)}...` : json}`;
+}
 
-  const info = event.finding_info as Record<string, unknown> | undefined;
-  if (!isString(info?.uid) || !isString(info.title))
-    problems.push('finding_info.uid and title are required strings');
+/** An enum value with no fixed caption: the sibling then holds the source's own name for it. */
+function isOther(caption: string): boolean {
+  return caption === 'Other' || caption.endsWith(': Other');
+}
 
-  const compliance = event.compliance as Record<string, unknown> | undefined;
-  if (compliance) {
-    for (const name of Object.keys(compliance)) {
-      if (!(name in complianceObject.attributes)) problems.push(`unknown compliance.${name}`);
+const INT32 = 2 ** 31;
+
+class OcsfValidator {
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly schema: OcsfSchema,
+    private readonly profiles: ReadonlySet<string>,
+  ) {}
+
+  /** The base type a dictionary type restricts, followed to the end (`timestamp_t` -> `long_t`). */
+  private baseType(name: string): string {
+    let current = name;
+    for (let hops = 0; hops < 10; hops++) {
+      const next = this.schema.types[current]?.type;
+      if (next === undefined) return current;
+      current = next;
     }
-    for (const [name, attribute] of Object.entries(complianceObject.attributes)) {
-      if (attribute.requirement === 'required' && compliance[name] === undefined)
-        problems.push(`missing compliance.${name}`);
+    return current;
+  }
+
+  /** `value` against an object definition: unknown and profile-gated attributes, required ones, constraints. */
+  object(value: Json, definition: OcsfObject, path: string): void {
+    const at = (name: string) => (path ? `${path}.${name}` : name);
+    for (const [name, attributeValue] of Object.entries(value)) {
+      const attribute = definition.attributes[name];
+      if (!attribute) {
+        this.problems.push(`unknown attribute ${at(name)}`);
+        continue;
+      }
+      if (attribute.profile && !this.profiles.has(attribute.profile)) {
+        this.problems.push(
+          `${at(name)} belongs to the ${attribute.profile} profile, which metadata.profiles does not declare`,
+        );
+        continue;
+      }
+      const deprecated = attribute['@deprecated'];
+      if (deprecated) this.problems.push(`${at(name)} is deprecated since ${deprecated.since}`);
+      this.attribute(attributeValue, attribute, at(name), name, value);
     }
-    if (!Array.isArray(compliance.standards) || !compliance.standards.every(isString)) {
-      problems.push('compliance.standards is not an array of strings');
+    for (const [name, attribute] of Object.entries(definition.attributes)) {
+      if (attribute.requirement !== 'required' || value[name] !== undefined) continue;
+      if (attribute.profile && !this.profiles.has(attribute.profile)) continue;
+      this.problems.push(`missing required attribute ${at(name)}`);
+    }
+    const present = (names: string[]) => names.filter((name) => value[name] !== undefined);
+    const { at_least_one: atLeastOne, just_one: justOne } = definition.constraints ?? {};
+    if (atLeastOne && present(atLeastOne).length === 0)
+      this.problems.push(`${path || definition.name} needs at least one of ${atLeastOne.join(', ')}`);
+    if (justOne && present(justOne).length !== 1)
+      this.problems.push(`${path || definition.name} needs exactly one of ${justOne.join(', ')}`);
+  }
+
+  private attribute(
+    value: unknown,
+    attribute: OcsfAttribute,
+    path: string,
+    name: string,
+    parent: Json,
+  ): void {
+    const siblingName = attribute.sibling ?? '';
+    const siblingPath = path.slice(0, path.length - name.length) + siblingName;
+    if (!attribute.is_array) {
+      this.value(value, attribute, path, { value: parent[siblingName], path: siblingPath });
+      return;
+    }
+    if (!Array.isArray(value)) {
+      const of = attribute.object_type ?? attribute.type;
+      this.problems.push(`${path}: ${shown(value)} is not an array (of ${of})`);
+      return;
+    }
+    const siblings = parent[siblingName];
+    value.forEach((item: unknown, index) => {
+      this.value(item, attribute, `${path}[${index}]`, {
+        value: Array.isArray(siblings) ? siblings[index] : undefined,
+        path: `${siblingPath}[${index}]`,
+      });
+    });
+  }
+
+  /** One value (an array's element, or the attribute itself): its type, enum, sibling caption, nested object. */
+  private value(
+    value: unknown,
+    attribute: OcsfAttribute,
+    path: string,
+    sibling: { value: unknown; path: string },
+  ): void {
+    if (attribute.type === 'object_t') {
+      const objectType = attribute.object_type ?? 'object';
+      if (!isJsonObject(value)) {
+        this.problems.push(`${path}: ${shown(value)} is not an object (${objectType})`);
+        return;
+      }
+      // `object` is OCSF's free-form object (`unmapped`, `xattributes`): any content is valid.
+      if (objectType === 'object') return;
+      const definition = this.schema.objects[objectType];
+      if (!definition) this.problems.push(`${path}: the ${objectType} object is not in the vendored extract`);
+      else this.object(value, definition, path);
+      return;
+    }
+    if (!this.scalar(value, attribute.type, path)) return;
+    if (!attribute.enum) return;
+    const entry = attribute.enum[String(value)];
+    if (!entry) {
+      const allowed = Object.keys(attribute.enum).join(', ');
+      this.problems.push(`${path}: ${JSON.stringify(value)} is not in the enum (${allowed})`);
+      return;
     }
     if (
-      compliance.requirements !== undefined &&
-      (!Array.isArray(compliance.requirements) || !compliance.requirements.every(isString))
+      attribute.sibling &&
+      sibling.value !== undefined &&
+      !isOther(entry.caption) &&
+      sibling.value !== entry.caption
     ) {
-      problems.push('compliance.requirements is not an array of strings');
+      this.problems.push(
+        `${sibling.path}: ${JSON.stringify(sibling.value)} is not the caption of ${path} ${String(value)} (${JSON.stringify(entry.caption)})`,
+      );
     }
-    if (compliance.control !== undefined && !isString(compliance.control))
-      problems.push('compliance.control is not a string');
-    const statuses = complianceObject.attributes.status_id?.enum ?? {};
-    const caption = statuses[JSON.stringify(compliance.status_id)]?.caption;
-    if (compliance.status_id !== undefined && !caption)
-      problems.push(`compliance.status_id ${JSON.stringify(compliance.status_id)} out of enum`);
-    if (caption && compliance.status !== undefined && compliance.status !== caption)
-      problems.push('compliance.status caption');
   }
 
-  const resources = event.resources;
-  if (resources !== undefined) {
-    if (!Array.isArray(resources)) problems.push('resources is not an array');
-    else
-      for (const item of resources as Record<string, unknown>[])
-        if (!isString(item.uid) && !isString(item.name)) problems.push('resource without uid or name');
+  /** A scalar against its dictionary type, by the base type and the type's own limits. True when it fits. */
+  private scalar(value: unknown, type: string, path: string): boolean {
+    const base = this.baseType(type);
+    const fail = (expected: string) => {
+      this.problems.push(`${path}: ${shown(value)} is not a ${type} (${expected})`);
+      return false;
+    };
+    switch (base) {
+      case 'string_t': {
+        if (typeof value !== 'string') return fail('a string');
+        for (const name of new Set([type, base])) {
+          const limits = this.schema.types[name];
+          if (limits?.max_len !== undefined && value.length > limits.max_len)
+            return fail(`at most ${limits.max_len} characters`);
+          if (limits?.regex !== undefined && !new RegExp(limits.regex).test(value))
+            return fail(`matching ${limits.regex}`);
+        }
+        return true;
+      }
+      case 'integer_t':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < -INT32 || value >= INT32)
+          return fail('a 32-bit integer');
+        break;
+      case 'long_t':
+        if (typeof value !== 'number' || !Number.isSafeInteger(value)) return fail('an integer');
+        break;
+      case 'float_t':
+        if (typeof value !== 'number' || !Number.isFinite(value)) return fail('a number');
+        break;
+      case 'boolean_t':
+        if (typeof value !== 'boolean') return fail('true or false');
+        break;
+      case 'json_t':
+        return true;
+      default:
+        this.problems.push(`${path}: type ${type} is not in the vendored extract`);
+        return false;
+    }
+    const range = this.schema.types[type]?.range;
+    if (range && ((value as number) < range[0] || (value as number) > range[1]))
+      return fail(`between ${range[0]} and ${range[1]}`);
+    return true;
   }
-  const cloud = event.cloud as Record<string, unknown> | undefined;
-  if (cloud && !isString(cloud.provider))
-    problems.push('cloud.provider (required by the cloud object) missing');
-  if (event.unmapped !== undefined && (typeof event.unmapped !== 'object' || event.unmapped === null))
-    problems.push('unmapped is not an object');
+}
+
+/**
+ * Checks one event against the vendored extract of the published OCSF 1.3.0 schema (test/fixtures/ocsf), class
+ * `className` with every attribute merged from the base event and its parent class: no attribute the class or the
+ * object does not define (the free-form `object`, as `unmapped`, excepted), none of a profile the event does not
+ * declare in `metadata.profiles`, required attributes present, each value of its dictionary type (arrays where
+ * `is_array`), enum values in their enum with the sibling caption matching (except for Other), nested objects by
+ * the same rules, and `type_uid = class_uid * 100 + activity_id`. Returns the problems found, empty when valid.
+ */
+export function ocsfProblems(event: Record<string, unknown>, className = 'compliance_finding'): string[] {
+  const schema = ocsfExtract();
+  const definition = schema.classes[className];
+  if (!definition) throw new Error(`class ${className} is not in the vendored OCSF extract`);
+  const problems: string[] = [];
+  const metadata = isJsonObject(event.metadata) ? event.metadata : {};
+  const declared = Array.isArray(metadata.profiles)
+    ? metadata.profiles.filter((p) => typeof p === 'string')
+    : [];
+  for (const profile of declared) {
+    if (!definition.profiles.includes(profile))
+      problems.push(`metadata.profiles: ${profile} is not a profile of ${definition.caption}`);
+  }
+  const validator = new OcsfValidator(
+    schema,
+    new Set(declared.filter((p) => definition.profiles.includes(p))),
+  );
+  validator.object(event, definition, '');
+  problems.push(...validator.problems);
+
+  if (metadata.version !== undefined && metadata.version !== schema.version)
+    problems.push(`metadata.version: ${JSON.stringify(metadata.version)} is not ${schema.version}`);
+  const { class_uid: classUid, activity_id: activityId, type_uid: typeUid } = event;
+  if (
+    typeof classUid === 'number' &&
+    typeof activityId === 'number' &&
+    typeUid !== classUid * 100 + activityId
+  )
+    problems.push(
+      `type_uid: ${String(typeUid)} is not class_uid * 100 + activity_id (${classUid * 100 + activityId})`,
+    );
   return problems;
 }
