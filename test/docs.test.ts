@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/checks/index.js';
+import { codeLanguages } from '../src/sources/iac/inventory.js';
 import { formatCheckCatalog } from '../src/formats/check-catalog-markdown.js';
 import { FRAMEWORKS } from '../src/frameworks/index.js';
 
@@ -8,7 +9,7 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 
 describe('user documentation', () => {
   it('docs/checks.md is the current catalog (regenerate with `npm run docs:checks`)', () => {
-    expect(read('docs/checks.md')).toBe(formatCheckCatalog(CHECKS, FRAMEWORKS));
+    expect(read('docs/checks.md')).toBe(formatCheckCatalog(CHECKS, FRAMEWORKS, codeLanguages));
   });
 
   it('the catalog documents every check with its remediation and the frameworks that cite it', () => {

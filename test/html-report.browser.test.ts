@@ -6,8 +6,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
 import type { Inventory } from '../src/core/inventory.js';
-import { formatHtmlReport, type HtmlReportData } from '../src/formats/html-report.js';
-import { demoInventory, reportOf } from './html-report.fixtures.js';
+import type { ScanReport } from '../src/core/scan.js';
+import { formatHtmlReport, type HtmlReportPage, type TrendPoint } from '../src/formats/html-report.js';
+import { assessCompliance } from '../src/frameworks/compliance.js';
+import { FRAMEWORKS } from '../src/frameworks/index.js';
+import { demoInventory, iacReport, reportOf } from './html-report.fixtures.js';
+import { onus } from './support/onus-cli.js';
 
 /**
  * The HTML report in a real browser: Debian's `chromium` driven by playwright-core. Skipped where no Chromium
@@ -35,7 +39,7 @@ interface Opened {
 let browser: Browser;
 let dir: string;
 
-function write(name: string, data: HtmlReportData): string {
+function write(name: string, data: HtmlReportPage): string {
   const file = join(dir, name);
   writeFileSync(file, formatHtmlReport(data));
   return file;
@@ -71,6 +75,29 @@ async function clean(opened: Opened): Promise<void> {
   expect(opened.requests).toEqual([opened.url]);
 }
 
+/**
+ * Six recorded runs of the demo account's scope, ending with this report's: earlier ones failing more and
+ * evaluating less, as an account being fixed does. Illustrative (the store gives the real ones: serve tests).
+ */
+function trendOf(report: ScanReport): TrendPoint[] {
+  const { totals, coverage } = report.summary;
+  return [5, 4, 3, 2, 1, 0].map((back) => {
+    const fail = totals.FAIL + back * 23;
+    const evaluated = Math.max(0, coverage.evaluated - back * 31);
+    return {
+      runId: `202611${String(28 - back * 4).padStart(2, '0')}T090000Z-${(6 - back).toString(16).padStart(6, '0')}`,
+      finishedAt: `2026-11-${String(28 - back * 4).padStart(2, '0')}T09:00:00.000Z`,
+      counts: {
+        PASS: totals.PASS - back * 23,
+        FAIL: fail,
+        NOT_EVALUATED: coverage.total - evaluated,
+        MUTED: totals.MUTED,
+      },
+      coverage: coverage.total === 0 ? null : evaluated / coverage.total,
+    };
+  });
+}
+
 /** What the page's search matches a finding on, as the script builds it. */
 function haystack(finding: Finding): string {
   const r = finding.resource;
@@ -104,14 +131,14 @@ async function matchingCount(page: Page): Promise<number> {
 }
 
 describe.skipIf(!available)('the HTML report in Chromium', () => {
-  let demo: HtmlReportData;
+  let demo: ReturnType<typeof reportOf>;
   let demoFile: string;
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     dir = mkdtempSync(join(tmpdir(), 'onus-report-'));
     demo = reportOf(await demoInventory());
-    demoFile = write('demo.html', demo);
+    demoFile = write('demo.html', { ...demo, trend: trendOf(demo.report) });
   });
 
   afterAll(async () => {
@@ -145,10 +172,21 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const badges = await page.locator('table.findings tbody tr td:first-child').allTextContents();
     for (const badge of badges) expect(badge).toMatch(/FAIL|PASS|NOT EVALUATED|MANUAL|MUTED/);
 
+    // The trend of the recorded runs, the last one this report's.
+    const trend = trendOf(demo.report);
+    expect(await page.locator('#chart-trend svg rect.trend-fail').count()).toBe(trend.length);
+    expect(await page.locator('#chart-trend figcaption').textContent()).toContain(
+      `FAIL ${String(trend[0]?.counts.FAIL)} → ${String(demo.report.summary.totals.FAIL)}`,
+    );
+
+    // The README's screenshot: the header, the overview and the trend.
     await page.evaluate('window.scrollTo(0, 0)');
     const shot = process.env.ONUS_SCREENSHOT ? resolve(process.env.ONUS_SCREENSHOT) : join(dir, 'report.png');
     mkdirSync(dirname(shot), { recursive: true });
-    await page.screenshot({ path: shot });
+    const bottom = await page.evaluate<number>(
+      "Math.ceil(document.getElementById('trend').getBoundingClientRect().bottom + window.scrollY) + 16",
+    );
+    await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: bottom } });
     expect(existsSync(shot)).toBe(true);
     await clean(opened);
     await page.close();
@@ -277,6 +315,82 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await page.waitForTimeout(50);
     expect(await page.evaluate<number>('document.scripts.length')).toBe(2);
     expect(await page.evaluate<number>("document.querySelectorAll('img').length")).toBe(0);
+    await clean(opened);
+    await page.close();
+  });
+
+  it('a report of code (iac) renders without accounts or a map', async () => {
+    const data = iacReport();
+    const opened = await open(write('iac.html', data));
+    const { page } = opened;
+    expect(await page.locator('h1').textContent()).toBe('onus report: infra/');
+    expect(await page.locator('#map').count()).toBe(0);
+    expect(await page.locator('#filter-account').count()).toBe(0);
+    expect(await page.locator('table.findings th').allTextContents()).toEqual([
+      'Status',
+      'Severity',
+      'Check',
+      'Resource',
+      'Region',
+      'Service',
+      'Domain',
+    ]);
+    expect(await page.locator('.card').last().textContent()).toBe('3resources');
+    expect(await matchingCount(page)).toBe(3);
+    await page.locator('table.findings tbody tr').first().click();
+    expect(await page.locator('#detail').textContent()).toContain('aws_s3_bucket.logs');
+    await clean(opened);
+    await page.close();
+  });
+
+  it('onus compliance --format html opens on the requirements; a check of one shows its findings', async () => {
+    const file = join(dir, 'cis.html');
+    const run = await onus(['compliance', 'cis-5.0', '--demo', '--format', 'html', '-o', file, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const opened = await open(file);
+    const { page } = opened;
+    expect(await page.evaluate<string>("document.querySelector('#app > section').id")).toBe('compliance');
+    const cis = FRAMEWORKS.find((framework) => framework.id === 'cis-5.0');
+    if (!cis) throw new Error('no cis-5.0');
+    const rows = page.locator('#compliance table.reqs tbody tr');
+    expect(await rows.count()).toBe(cis.requirements.length);
+    expect(await rows.first().isVisible()).toBe(true);
+
+    // A failing requirement: its status, and each check behind it with its results in this scan.
+    const assessed = assessCompliance(cis, demo.report);
+    const failing = assessed.results.find((result) => result.status === 'fail');
+    const checkId = failing?.failing[0]?.checkId;
+    if (!failing || !checkId) throw new Error('the demo account fails no CIS 5.0 requirement');
+    const row = page.locator(`#compliance tr[data-requirement="${failing.requirement.id}"]`);
+    expect(await row.locator('.badge').textContent()).toBe('FAIL');
+    expect(await row.locator('button.chk').count()).toBe(failing.requirement.checks.length);
+    const ofCheck = demo.report.findings.filter((finding) => finding.checkId === checkId);
+    const fails = ofCheck.filter((finding) => finding.status === 'FAIL').length;
+    const button = row.locator(`button.chk[data-check="${checkId}"]`);
+    expect(await button.textContent()).toContain(`${checkId}: ✗ ${String(fails)} FAIL`);
+    await button.click();
+    expect(await matchingCount(page)).toBe(ofCheck.length);
+    expect(await page.locator('#findings-count').textContent()).toContain(`of check ${checkId}`);
+    await page.click('#filter-reset');
+    expect(await matchingCount(page)).toBe(demo.report.findings.length);
+    await clean(opened);
+    await page.close();
+  });
+
+  it('onus map --format html opens on the map, every service with an item not met open', async () => {
+    const file = join(dir, 'map.html');
+    const run = await onus(['map', '--demo', '--format', 'html', '-o', file, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const opened = await open(file);
+    const { page } = opened;
+    expect(await page.evaluate<string>("document.querySelector('#app > section').id")).toBe('map');
+    expect(await page.locator('h1').textContent()).toBe(
+      'onus responsibility map: examples/demo-account.json',
+    );
+    const notMet = demo.map.services.filter((service) => service.yours.notMet > 0);
+    expect(notMet.length).toBeGreaterThan(2);
+    expect(await page.locator('details.svc[open]').count()).toBe(notMet.length);
+    expect(await page.locator('details.svc').count()).toBe(demo.map.services.length);
     await clean(opened);
     await page.close();
   });

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Inventory } from '../src/core/inventory.js';
 import { evaluate } from '../src/cli/deliver.js';
-import { htmlReportData, type HtmlReportData } from '../src/formats/html-report.js';
+import { testFinding, testReport } from '../src/findings/store/contract.js';
+import { htmlReportData, type HtmlReportData, type HtmlReportPage } from '../src/formats/html-report.js';
+import { assessCompliance } from '../src/frameworks/compliance.js';
+import { FRAMEWORKS } from '../src/frameworks/index.js';
 import { catalog } from '../src/responsibility/catalog.js';
 import { buildMap } from '../src/responsibility/map.js';
 import { readSnapshotFile } from '../src/sources/snapshot/read.js';
@@ -24,4 +27,26 @@ export function reportOf(inventory: Inventory, name = 'examples/demo-account.jso
 
 export async function demoReport(): Promise<HtmlReportData> {
   return reportOf(await demoInventory());
+}
+
+/** A report of code, as `onus iac` makes one: no accounts, no map to show; resources under account `iac`. */
+export function iacReport(): HtmlReportPage {
+  const findings = [
+    testFinding('s3.public', 'FAIL', 'aws_s3_bucket.logs', 'iac'),
+    testFinding('s3.tls', 'PASS', 'aws_s3_bucket.logs', 'iac'),
+    testFinding('s3.versioning', 'NOT_EVALUATED', 'aws_s3_bucket.data', 'iac'),
+  ].map((finding) => ({ ...finding, resource: { ...finding.resource, account: 'iac' } }));
+  const report = testReport(findings, {
+    target: { type: 'iac', name: 'infra/' },
+    accounts: [],
+    regions: [],
+    resourceCount: 3,
+  });
+  // As `onus iac` builds it: a map of no account, which the page must not show.
+  const map = buildMap({ collection: report.collection, accounts: [] }, report, catalog());
+  return {
+    report,
+    map,
+    compliance: FRAMEWORKS.map((framework) => assessCompliance(framework, report)),
+  };
 }

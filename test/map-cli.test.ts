@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { REPORT_CSP } from '../src/formats/html-report.js';
+import { escapeHtml } from '../src/formats/text.js';
 import { catalog } from '../src/responsibility/catalog.js';
 import type { ResponsibilityMap } from '../src/responsibility/map.js';
 import { readSnapshotFile } from '../src/sources/snapshot/read.js';
@@ -59,6 +61,26 @@ describe('onus map', () => {
     expect(run.stdout.split('\n').slice(0, 4).join('\n')).toMatch(
       /You use \d+ services; AWS covers \d+ items, you own \d+ \(\d+ shared\): \d+ met, \d+ not met, \d+ not evaluated/,
     );
+  });
+
+  it('--format html writes the HTML report opening on the map, under the report’s CSP', async () => {
+    const [html, json] = await Promise.all([
+      onus(['map', '--demo', '--format', 'html', '--quiet']),
+      onus(['map', '--demo', '--format', 'json', '--quiet']),
+    ]);
+    expect(html.code, html.stderr).toBe(0);
+    const map = JSON.parse(json.stdout) as ResponsibilityMap;
+    expect(html.stdout).toContain('<h1>onus responsibility map: examples/demo-account.json</h1>');
+    expect(html.stdout).toContain(`<p class="summary-line">${escapeHtml(map.summary)}</p>`);
+    expect(html.stdout).toContain(`http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}"`);
+    expect(/<nav class="sections"[^>]*><a href="#(\w+)"/.exec(html.stdout)?.[1]).toBe('map');
+    const data = JSON.parse(
+      /<script type="application\/json" id="onus-data">([\s\S]*?)<\/script>/.exec(html.stdout)?.[1] ?? 'null',
+    ) as { view: string; sections: string[]; map: { services: { id: string }[] }; findings: unknown[] };
+    expect(data.view).toBe('map');
+    expect(data.sections[0]).toBe('map');
+    expect(data.map.services.map((service) => service.id)).toEqual(map.services.map((service) => service.id));
+    expect(data.findings.length).toBeGreaterThan(0);
   });
 
   it('a bad --format is one line and exit code 2', async () => {

@@ -134,6 +134,25 @@ describe.skipIf(!available)('onus serve in Chromium', () => {
     await page.close();
   });
 
+  it('a run page and a diff page lead back to the runs: the first Tab reaches the link, Enter follows it', async () => {
+    const runPage = await open(`${serving.url}runs/${(runs[0] as RunRecord).id}`);
+    await runPage.page.waitForSelector('html[data-ready="true"]');
+    await runPage.page.keyboard.press('Tab');
+    expect(await runPage.page.evaluate<string>('document.activeElement.textContent')).toBe('← All runs');
+    await runPage.page.keyboard.press('Enter');
+    await runPage.page.waitForSelector('#runs');
+    expect(runPage.page.url()).toBe(serving.url);
+    await runPage.page.close();
+
+    const diffPage = await open(`${serving.url}diff`);
+    await diffPage.page.keyboard.press('Tab');
+    expect(await diffPage.page.evaluate<string>("document.activeElement.getAttribute('href')")).toBe('/');
+    await diffPage.page.keyboard.press('Enter');
+    await diffPage.page.waitForSelector('#runs');
+    expect(diffPage.page.url()).toBe(serving.url);
+    await diffPage.page.close();
+  });
+
   it('shows the runs list and the diff, with no script at all', async () => {
     const opened = await open(serving.url);
     const { page } = opened;

@@ -1,53 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testFinding, testReport } from '../src/findings/store/contract.js';
 import { openStore } from '../src/findings/store/open.js';
 import type { RunRecord, Store } from '../src/findings/store/types.js';
 import { REPORT_CSP } from '../src/formats/html-report.js';
 import { allowedHostnames, hostAllowed, SERVE_CSP, startServer, type Serving } from '../src/serve/server.js';
-import { onus, ROOT } from './support/onus-cli.js';
+import { get, startServe } from './serve.process.js';
+import { onus } from './support/onus-cli.js';
 
 const TOKEN = 'a-test-token-0123456789abcdef';
 const XSS = '<img src=x onerror=alert(1)>';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function get(
-  port: number,
-  path: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${String(port)}`, ...options.headers },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** Two recorded scans of one scope: in the second, `s3.public` on bucket-a passes (resolved), `s3.tls` still fails. */
 async function recordTwoRuns(file: string): Promise<[RunRecord, RunRecord]> {
@@ -143,6 +108,8 @@ describe('onus serve', () => {
     ]);
     expect(data.map).toBeNull();
     expect(data.frameworks.length).toBeGreaterThan(0);
+    // The first link of the page leads back to the runs.
+    expect(/<a [^>]*>[^<]*/.exec(page.body)?.[0]).toBe('<a class="home" href="/">← All runs');
     expect(page.body).toContain('needs the run’s inventory');
     // The value an attacker controls never reaches the HTML unescaped.
     expect(page.body).not.toContain(XSS);
@@ -160,6 +127,7 @@ describe('onus serve', () => {
     expect(page.body).toContain('Resolved (1)');
     expect(page.body).toContain('Still failing (1)');
     expect(page.body).toContain('New (0)');
+    expect(/<a [^>]*>[^<]*/.exec(page.body)?.[0]).toBe('<a href="/">Runs');
     const resolved = /<section id="resolved">([\s\S]*?)<\/section>/.exec(page.body)?.[1] ?? '';
     expect(resolved).toContain('s3.public');
     expect(page.body).not.toContain(XSS);
@@ -269,32 +237,40 @@ describe('onus serve', () => {
   });
 
   it('`onus serve` prints its URL, answers, and stops on SIGINT', async () => {
-    const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(
-      process.execPath,
-      ['--import', tsx, join(ROOT, 'src/cli/bin.ts'), 'serve', '--port', '0', '--store', file],
-      { env: { ...process.env, ONUS_SERVE_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: string) => {
-        stdout += chunk;
-        const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout);
-        if (match) resolve(match[0]);
-      });
-      child.once('exit', (code) => {
-        reject(new Error(`exited ${String(code)} before printing its URL: ${stdout}`));
-      });
-    });
-    const port = Number(new URL(url).port);
-    expect((await get(port, '/api/runs')).status).toBe(200);
-    const code = await new Promise<number | null>((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGINT');
-    });
-    expect(code).toBe(0);
+    const serving = await startServe(['--store', file]);
+    expect((await get(serving.port, '/api/runs')).status).toBe(200);
+    expect(await serving.stop()).toBe(0);
     expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  it('refuses a store of an older schema without touching it, naming the command that upgrades it', async () => {
+    // A store at schema version 0: the version table exists, no migration is applied yet.
+    const old = join(dir, 'old.db');
+    const db = new Database(old);
+    db.exec(
+      'CREATE TABLE onus_schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    db.close();
+    const bytes = readFileSync(old);
+    const refused = await onus(['serve', '--port', '0', '--store', old]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain(`onus: store ${old}: its schema is version 0, older than this onus's`);
+    expect(refused.stderr).toContain(`upgrade it with \`onus history --store ${old}\``);
+    expect(readFileSync(old)).toEqual(bytes);
+    const check = new Database(old, { readonly: true });
+    expect(check.prepare('SELECT name FROM sqlite_master').all()).toEqual([
+      { name: 'onus_schema_migrations' },
+    ]);
+    check.close();
+
+    // The command it names upgrades it; then serve starts.
+    const upgraded = await onus(['history', '--store', old]);
+    expect(upgraded.code, upgraded.stderr).toBe(0);
+    const serving = await startServe(['--store', old]);
+    expect(JSON.parse((await get(serving.port, '/api/runs')).body)).toEqual([]);
+    expect(await serving.stop()).toBe(0);
   });
 });
 

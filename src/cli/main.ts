@@ -5,6 +5,7 @@ import type { ComplianceFlags } from './commands/compliance.js';
 import type { DiffFlags } from './commands/diff.js';
 import type { SecurityHubFlags } from './commands/export.js';
 import type { HistoryFlags } from './commands/history.js';
+import type { IacFlags } from './commands/iac.js';
 import type { IamFlags } from './commands/iam.js';
 import type { MapFlags } from './commands/map.js';
 import type { ScanFlags } from './commands/scan.js';
@@ -96,8 +97,8 @@ function program(setExit: (code: number) => void): Command {
     .option('--snapshot <file>', 'assess an inventory snapshot instead of the live account')
     .option('--demo', 'assess the bundled demo account')
     .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['table', 'json', 'csv', 'markdown'])
+      new Option('--format <format>', 'output format (html: the report, opening on the requirements)')
+        .choices(['table', 'json', 'csv', 'markdown', 'html'])
         .default('table'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -107,6 +108,48 @@ function program(setExit: (code: number) => void): Command {
     const { compliance } = await import('./commands/compliance.js');
     setExit(await compliance(framework, flags));
   });
+
+  root
+    .command('iac')
+    .description(
+      'run the checks that apply before deployment on CloudFormation, CDK output (cdk.out), Terraform and Terraform plan JSON',
+    )
+    .argument('<paths...>', 'files or directories to read')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'sarif', 'csv', 'junit', 'markdown', 'ocsf', 'html'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--checks <ids>', 'run only these checks (comma-separated ids)')
+    .option(
+      '--severity <list>',
+      `run only checks of these severities (comma-separated: ${SEVERITIES.join(', ')})`,
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        "exit 3 when a check of this severity or above fails (default: the config file's failOn, else info)",
+      ).choices([...SEVERITIES, 'none']),
+    )
+    .option('--var-file <file...>', 'Terraform variable files, after terraform.tfvars and *.auto.tfvars')
+    .option('--parameter <Name=Value...>', "CloudFormation parameter values, over the templates' defaults")
+    .option(
+      '--store <location>',
+      'record the run in this findings store: a SQLite file or postgres:// URL (default: $ONUS_DATABASE_URL, else .onus/onus.db)',
+    )
+    .option('--no-store', 'do not record the run')
+    .option(
+      '--config <file>',
+      'read this config file instead of the nearest onus.config.yaml/.yml/.json upward',
+    )
+    .option('--no-config', 'ignore config files')
+    .option('-q, --quiet', 'print nothing but the results', false)
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .action(async (paths: string[], flags: IacFlags) => {
+      const { iac } = await import('./commands/iac.js');
+      setExit(await iac(paths, flags));
+    });
 
   const mapCommand = root
     .command('map')

@@ -29,4 +29,9 @@ export class Messages {
   warn(text: string): void {
     this.stream.write(`onus: warning: ${text}\n`);
   }
+
+  /** Bad input the run went on without (shown even with --quiet: it changes the exit code). */
+  error(text: string): void {
+    this.stream.write(`onus: error: ${text}\n`);
+  }
 }

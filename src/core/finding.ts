@@ -45,6 +45,8 @@ export interface Suppression {
   /** `YYYY-MM-DD`: from that day (UTC) it no longer mutes; null when it never expires. */
   expires: string | null;
   entry: SuppressionEntry;
+  /** Set for an inline `onus:ignore` comment (or CloudFormation Metadata) in code: where it is written. */
+  inline?: { file: string; line: number };
 }
 
 export function fingerprintOf(checkId: string, account: string, region: string, resourceId: string): string {

@@ -8,7 +8,14 @@ export const GLOBAL = 'global';
 export type ResourceSource =
   | { type: 'live' }
   | { type: 'snapshot'; file: string }
-  | { type: 'file'; file: string; line: number; column: number };
+  | {
+      type: 'file';
+      file: string;
+      line: number;
+      column: number;
+      /** The CloudFormation logical id or Terraform address: what people call it when the code gives no name. */
+      address?: string;
+    };
 
 /**
  * A normalized view of one AWS thing. Fields that could not be observed are absent from `attributes` and
@@ -39,6 +46,11 @@ export interface ResourceRef {
   region: string;
   /** The resource's tags, when it has any (suppressions match on them); absent for regions and accounts. */
   tags?: Record<string, string>;
+  /**
+   * Where the resource is written, for resources read from code: the line of the attribute that decided the
+   * result when it is known (`onus iac` refines it), else the resource's own line.
+   */
+  location?: { file: string; line: number; column: number };
 }
 
 export function refOf(resource: Resource): ResourceRef {
@@ -53,5 +65,7 @@ export function refOf(resource: Resource): ResourceRef {
   };
   // Shared, not copied: refs are read-only. Untagged resources leave it out, so reports do not grow.
   if (Object.keys(resource.tags).length > 0) ref.tags = resource.tags;
+  const { source } = resource;
+  if (source.type === 'file') ref.location = { file: source.file, line: source.line, column: source.column };
   return ref;
 }

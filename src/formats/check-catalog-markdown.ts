@@ -33,7 +33,10 @@ function citations(check: Check, frameworks: readonly CatalogFramework[]): strin
   });
 }
 
-function section(check: Check, frameworks: readonly CatalogFramework[]): string {
+/** The IaC languages a check runs on before deployment (`onus iac`), e.g. `['CloudFormation', 'Terraform']`. */
+export type CodeLanguages = (check: Check) => readonly string[];
+
+function section(check: Check, frameworks: readonly CatalogFramework[], languages: CodeLanguages): string {
   const parts = [
     `### \`${check.id}\``,
     '',
@@ -56,6 +59,9 @@ function section(check: Check, frameworks: readonly CatalogFramework[]): string 
   }
   const cited = citations(check, frameworks);
   if (cited.length > 0) parts.push('', `**Frameworks.** ${cited.join('; ')}.`);
+  const code = languages(check);
+  if (code.length > 0)
+    parts.push('', `**Before deployment.** Also runs on ${code.join(' and ')} (\`onus iac\`).`);
   const { remediation } = check;
   parts.push('', `**Remediation.** ${remediation.text} ([AWS documentation](${remediation.url}))`);
   if (remediation.cli) parts.push('', fence('sh', remediation.cli));
@@ -71,6 +77,7 @@ function section(check: Check, frameworks: readonly CatalogFramework[]): string 
 export function formatCheckCatalog(
   checks: readonly Check[],
   frameworks: readonly CatalogFramework[],
+  languages: CodeLanguages = () => [],
 ): string {
   const bySeverity = (a: Check, b: Check) =>
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id);
@@ -81,6 +88,7 @@ export function formatCheckCatalog(
     '',
     `onus ships ${String(checks.length)} checks. Each runs on the inventory of a live account or a snapshot, and`,
     'reports PASS, FAIL or NOT_EVALUATED (with the reason) per resource, region or account.',
+    `${String(checks.filter((check) => languages(check).includes('CloudFormation')).length)} of them also run on CloudFormation and ${String(checks.filter((check) => languages(check).includes('Terraform')).length)} on Terraform, before deployment (\`onus iac\`).`,
     '',
     '| domain | checks | critical | high | medium | low | info |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -102,7 +110,7 @@ export function formatCheckCatalog(
     for (const check of inDomain) {
       lines.push(`| [\`${check.id}\`](#${check.id}) | ${check.severity} | ${cell(check.title)} |`);
     }
-    for (const check of inDomain) lines.push('', section(check, frameworks));
+    for (const check of inDomain) lines.push('', section(check, frameworks, languages));
   }
   return `${lines.join('\n')}\n`;
 }

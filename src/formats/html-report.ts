@@ -23,6 +23,36 @@ export interface HtmlReportData {
   compliance: ComplianceReport[];
   /** Recorded runs of the same scope, oldest first, ending with this one; absent without a findings store. */
   trend?: TrendPoint[];
+  /**
+   * The view the page opens on, placed first with its lists open: `onus compliance` opens on the framework's
+   * requirements, `onus map` on the map. Without it, the overview comes first.
+   */
+  view?: OpeningView;
+  /** The page's heading and title; `onus report: TARGET` unless given. */
+  title?: string;
+}
+
+export type OpeningView = 'compliance' | 'map';
+
+/** The page's sections, in their usual order. */
+const SECTIONS = ['overview', 'trend', 'map', 'compliance', 'findings'] as const;
+type Section = (typeof SECTIONS)[number];
+const SECTION_TITLES: Record<Section, string> = {
+  overview: 'Overview',
+  trend: 'Trend',
+  map: 'Responsibility map',
+  compliance: 'Compliance',
+  findings: 'Findings',
+};
+
+/**
+ * Targets that are AWS accounts (a live account, a snapshot of one, the demo account): their reports have
+ * accounts, a responsibility map and an account column. Code (`iac`), secrets and trail reports have none.
+ */
+const ACCOUNT_TARGETS: ReadonlySet<string> = new Set(['live', 'snapshot', 'demo']);
+
+export function isAccountTarget(target: ScanReport['target']): boolean {
+  return ACCOUNT_TARGETS.has(target.type);
 }
 
 /** One recorded run in the report's trend chart. */
@@ -41,7 +71,27 @@ export interface TrendPoint {
 export type HtmlReportPage = Omit<HtmlReportData, 'map'> & {
   map: ResponsibilityMap | null;
   notes?: string[];
+  /** A link back where the page came from (`onus serve`'s runs), first in the tab order. */
+  home?: { href: string; label: string };
 };
+
+/** The map, for a report of accounts only: code has no services in use (an empty map would say it does). */
+function mapOf(data: HtmlReportPage): ResponsibilityMap | null {
+  return isAccountTarget(data.report.target) ? data.map : null;
+}
+
+/** The sections a page has, in order: the opening view first; no trend without one, no map for code. */
+function sectionsOf(data: HtmlReportPage): Section[] {
+  const present = SECTIONS.filter(
+    (section) =>
+      (section !== 'trend' || (data.trend !== undefined && data.trend.length > 0)) &&
+      (section !== 'map' || isAccountTarget(data.report.target)),
+  );
+  const view = data.view;
+  return view !== undefined && present.includes(view)
+    ? [view, ...present.filter((section) => section !== view)]
+    : present;
+}
 
 /** The report's data for a scan and its map, with every framework onus ships assessed against the scan. */
 export function htmlReportData(report: ScanReport, map: ResponsibilityMap): HtmlReportData {
@@ -64,7 +114,8 @@ interface CheckEntry {
 
 /** The island's shape: the page's script reads exactly this. */
 function payload(data: HtmlReportPage): unknown {
-  const { report, map, compliance } = data;
+  const { report, compliance } = data;
+  const map = mapOf(data);
   const cited = new Map<string, { frameworks: Set<string>; refs: string[] }>();
   for (const assessed of compliance) {
     for (const result of assessed.results) {
@@ -106,6 +157,9 @@ function payload(data: HtmlReportPage): unknown {
   });
   return {
     schema: 'onus.html-report/v1',
+    view: data.view ?? null,
+    sections: sectionsOf(data),
+    accountScoped: isAccountTarget(report.target),
     tool: report.tool,
     generatedAt: report.generatedAt,
     target: report.target,
@@ -153,6 +207,7 @@ function payload(data: HtmlReportPage): unknown {
         title: result.requirement.title,
         status: result.status,
         detail: result.detail,
+        checks: result.requirement.checks,
       })),
     })),
   };
@@ -187,8 +242,11 @@ if (/<\/script/i.test(REPORT_SCRIPT) || /<\/style/i.test(REPORT_STYLE)) {
 
 /** The whole page. Pure: the same data gives the same bytes. */
 export function formatHtmlReport(data: HtmlReportPage): string {
-  const { report, map } = data;
+  const { report } = data;
+  const map = mapOf(data);
   const accounts = report.accounts.map((a) => (a.alias ? `${a.id} (${a.alias})` : a.id)).join(', ');
+  const title = data.title ?? `onus report: ${report.target.name}`;
+  const sections = sectionsOf(data);
   const coverage = report.summary.coverage;
   const coverageText =
     coverage.ratio === null
@@ -196,12 +254,16 @@ export function formatHtmlReport(data: HtmlReportPage): string {
       : `${(Math.round(coverage.ratio * 1000) / 10).toString()}% (${coverage.evaluated} of ${coverage.total} evaluated)`;
   const meta = [
     `${report.target.type} ${report.target.name}`,
-    `accounts: ${accounts || 'none'}`,
-    `${report.regions.length} region(s)`,
+    ...(isAccountTarget(report.target)
+      ? [`accounts: ${accounts || 'none'}`, `${report.regions.length} region(s)`]
+      : []),
     `${report.resourceCount} resources`,
     `coverage ${coverageText}`,
     `generated ${report.generatedAt} by ${report.tool.name} ${report.tool.version}`,
   ].join(' · ');
+  const summary = isAccountTarget(report.target)
+    ? (map?.summary ?? report.responsibility?.summary ?? '')
+    : '';
   const totals = report.summary.totals;
   const counts = `${totals.FAIL} failed · ${totals.NOT_EVALUATED} not evaluated · ${totals.MANUAL} manual · ${totals.MUTED} muted · ${totals.PASS} passed`;
   return [
@@ -210,18 +272,23 @@ export function formatHtmlReport(data: HtmlReportPage): string {
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`onus report: ${report.target.name}`)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${REPORT_STYLE}</style>`,
     '</head><body>',
+    ...(data.home
+      ? [
+          `<nav aria-label="Back"><a class="home" href="${escapeHtml(data.home.href)}">← ${escapeHtml(data.home.label)}</a></nav>`,
+        ]
+      : []),
     '<a class="skip" href="#findings">Skip to findings</a>',
     '<header class="top">',
-    `<h1>onus report: ${escapeHtml(report.target.name)}</h1>`,
+    `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${escapeHtml(meta)}</p>`,
-    `<p class="summary-line">${escapeHtml(map?.summary ?? report.responsibility?.summary ?? '')}</p>`,
+    ...(summary ? [`<p class="summary-line">${escapeHtml(summary)}</p>`] : []),
     `<p class="meta">${escapeHtml(counts)}</p>`,
     ...(data.notes ?? []).map((note) => `<p class="note">${escapeHtml(note)}</p>`),
     '</header>',
-    `<nav class="sections" aria-label="Report sections"><a href="#overview">Overview</a>${data.trend && data.trend.length > 0 ? '<a href="#trend">Trend</a>' : ''}<a href="#map">Responsibility map</a><a href="#compliance">Compliance</a><a href="#findings">Findings</a></nav>`,
+    `<nav class="sections" aria-label="Report sections">${sections.map((section) => `<a href="#${section}">${SECTION_TITLES[section]}</a>`).join('')}</nav>`,
     '<main id="app">',
     '<noscript><p>The charts, map, compliance scores and findings table need JavaScript; the data is in this file as JSON (the element with id onus-data).</p></noscript>',
     '</main>',

@@ -1,10 +1,11 @@
 import type { ItemStatus, MappedItem, MappedService, ResponsibilityMap } from '../responsibility/map.js';
 import { NO_COLOURS, padEnd, type Paint } from './ansi.js';
-import { csvDocument, escapeHtml, markdownCell } from './text.js';
+import { csvDocument, markdownCell } from './text.js';
 
 /**
- * The responsibility map as a person reads it (terminal, Markdown, HTML) and as a spreadsheet reads it (CSV,
- * a CSA-CCM-style matrix). Pure functions of the map; the OSCAL form is in map-oscal.ts.
+ * The responsibility map as a person reads it (terminal, Markdown) and as a spreadsheet reads it (CSV, a
+ * CSA-CCM-style matrix). Pure functions of the map; the OSCAL form is in map-oscal.ts, and `onus map --format
+ * html` writes the HTML report opening on its map view (html-report.ts).
  */
 
 const LABEL: Record<ItemStatus, string> = {
@@ -171,58 +172,4 @@ export function formatMapCsv(map: ResponsibilityMap): string {
     }
   }
   return csvDocument(rows);
-}
-
-const STYLE = `
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24;max-width:88rem}
-h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:2rem 0 .25rem}
-.summary{font-size:1rem;margin:.5rem 0 1.5rem}.where{color:#57606a;margin:0 0 .5rem}
-.cols{display:grid;grid-template-columns:1fr 1fr 1fr;gap:1rem}
-.col{border:1px solid #d0d7de;border-radius:6px;padding:.5rem .75rem}.col h3{font-size:.95rem;margin:.25rem 0 .5rem}
-ul{list-style:none;margin:0;padding:0}li{margin:.35rem 0}.why{color:#57606a;font-size:.85rem;display:block}
-.s{display:inline-block;min-width:5.5rem;font-size:.75rem;font-weight:600;border-radius:4px;padding:0 .3rem;margin-right:.3rem;text-align:center}
-.not-met{background:#ffebe9;color:#a40e26}.unknown{background:#fff8c5;color:#7d4e00}.partial{background:#ddf4ff;color:#0550ae}
-.manual{background:#f6f8fa;color:#57606a}.met{background:#dafbe1;color:#116329}.inherited{background:#f6f8fa;color:#57606a}
-`;
-
-function htmlItem(item: MappedItem): string {
-  const why = item.owner === 'aws' ? 'Evidence: AWS Artifact audit reports' : item.why;
-  const part =
-    item.owner === 'shared'
-      ? `<span class="why">AWS: ${escapeHtml(item.awsPart ?? '')} You: ${escapeHtml(item.customerPart ?? '')}</span>`
-      : '';
-  return `<li><span class="s ${item.status}">${escapeHtml(LABEL[item.status])}</span>${escapeHtml(item.title)}<span class="why">${escapeHtml(why)}</span>${part}</li>`;
-}
-
-function htmlColumn(title: string, items: readonly MappedItem[]): string {
-  const body = items.length > 0 ? items.map(htmlItem).join('') : '<li class="why">Nothing here.</li>';
-  return `<div class="col"><h3>${escapeHtml(title)}</h3><ul>${body}</ul></div>`;
-}
-
-/** One self-contained page: no script, no external resource, every piece of data escaped. */
-export function formatMapHtml(map: ResponsibilityMap): string {
-  const sections = map.services.map((service) => {
-    const by = (owner: MappedItem['owner']) => service.items.filter((item) => item.owner === owner);
-    return [
-      `<section id="${escapeHtml(service.id)}">`,
-      `<h2>${escapeHtml(service.name)} <small>(${escapeHtml(service.category)})</small></h2>`,
-      `<p class="where">${escapeHtml(where(service))} · ${escapeHtml(yoursLine(service))}</p>`,
-      `<div class="cols">${htmlColumn('AWS', by('aws'))}${htmlColumn('Shared', by('shared'))}${htmlColumn('You', by('customer'))}</div>`,
-      '</section>',
-    ].join('\n');
-  });
-  return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<title>${escapeHtml(`Responsibility map: ${map.target.name}`)}</title>`,
-    `<style>${STYLE}</style></head><body>`,
-    `<h1>Responsibility map: ${escapeHtml(map.target.name)}</h1>`,
-    `<p class="summary">${escapeHtml(map.summary)}</p>`,
-    ...sections,
-    `<p class="where">Evidence for AWS's part: <a href="https://aws.amazon.com/artifact/">AWS Artifact</a>. Catalog ${escapeHtml(map.catalogVersion)}, generated ${escapeHtml(map.generatedAt)} by onus.</p>`,
-    '</body></html>',
-    '',
-  ].join('\n');
 }

@@ -66,14 +66,25 @@ function rule(finding: Finding): Record<string, unknown> {
 
 function result(finding: Finding, ruleIndex: number): Record<string, unknown> {
   const { resource } = finding;
+  const written = resource.location;
   return {
     ruleId: finding.checkId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: `${finding.message} (${resource.name}, ${resource.account} ${resource.region})` },
+    message: {
+      text: written
+        ? `${finding.message} (${resource.name})`
+        : `${finding.message} (${resource.name}, ${resource.account} ${resource.region})`,
+    },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: resourcePath(finding) }, region: { startLine: 1 } },
+        // Code: the file (repository-relative, forward slashes) and the line that decided the result.
+        physicalLocation: written
+          ? {
+              artifactLocation: { uri: written.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+              region: { startLine: written.line, startColumn: written.column },
+            }
+          : { artifactLocation: { uri: resourcePath(finding) }, region: { startLine: 1 } },
         logicalLocations: [
           {
             name: resource.name,
@@ -89,7 +100,7 @@ function result(finding: Finding, ruleIndex: number): Record<string, unknown> {
       ? {
           suppressions: [
             {
-              kind: 'external',
+              kind: finding.suppression?.inline ? 'inSource' : 'external',
               state: 'accepted',
               justification: finding.suppression?.reason ?? finding.message,
             },

@@ -78,6 +78,12 @@ function header(report: ScanReport, paint: Paint): string[] {
   const accounts = report.accounts.map((account) =>
     account.alias ? `${account.id} (${account.alias})` : account.id,
   );
+  if (report.target.type === 'iac') {
+    return [
+      `${paint.bold('onus iac')} · ${report.target.name}`,
+      `${report.resourceCount} resources · ${report.checkIds.length} checks that apply before deployment · read ${report.collection.finishedAt}`,
+    ];
+  }
   const lines = [
     `${paint.bold('onus scan')} · ${report.target.type === 'demo' ? 'demo account' : report.target.type} ${report.target.name}`,
     `${accounts.length === 1 ? 'Account' : 'Accounts'} ${accounts.join(', ')} · ${report.regions.length} region${report.regions.length === 1 ? '' : 's'} · ${report.resourceCount} resources · ${report.checkIds.length} checks · collected ${report.collection.finishedAt}`,
@@ -157,6 +163,8 @@ function where(finding: Finding, multiAccount: boolean, paint: Paint): string {
         : id === '*'
           ? `every ${kind}`
           : `${kind} ${finding.resource.name}`;
+  const written = finding.resource.location;
+  if (written) return `${subject} ${paint.dim(`(${written.file}:${String(written.line)})`)}`;
   const location = [region === 'global' || region === id ? null : region, multiAccount ? account : null]
     .filter((part) => part !== null)
     .join(' · ');

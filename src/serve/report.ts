@@ -58,5 +58,6 @@ export async function pageOfRun(store: Store, run: RunRecord): Promise<HtmlRepor
     compliance: FRAMEWORKS.map((framework) => assessCompliance(framework, report)),
     trend: await trendOf(store, run),
     notes: STORED_RUN_NOTES,
+    home: { href: '/', label: 'All runs' },
   };
 }

@@ -4,6 +4,7 @@ import { DOMAIN_TITLES } from '../../core/domain.js';
 import { padEnd } from '../../formats/ansi.js';
 import { formatCheckCatalog } from '../../formats/check-catalog-markdown.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
+import { codeLanguages, runsOnCode } from '../../sources/iac/inventory.js';
 import { EXIT } from '../errors.js';
 import { paintFor } from '../terminal.js';
 
@@ -23,13 +24,15 @@ export function describeCheck(check: Check) {
     related: check.related,
     thresholds: check.thresholds,
     remediation: check.remediation,
+    /** Whether `onus iac` runs the check on code, before deployment. */
+    iac: { cloudformation: runsOnCode(check, 'cloudformation'), terraform: runsOnCode(check, 'terraform') },
   };
 }
 
 /** `onus checks`: the catalog, as a table, as JSON with full metadata, or as the Markdown of docs/checks.md. */
 export function listChecks(flags: { json: boolean; markdown: boolean; color: boolean }): number {
   if (flags.markdown) {
-    process.stdout.write(formatCheckCatalog(CHECKS, FRAMEWORKS));
+    process.stdout.write(formatCheckCatalog(CHECKS, FRAMEWORKS, codeLanguages));
     return EXIT.ok;
   }
   if (flags.json) {

@@ -1,9 +1,13 @@
 import { formatComplianceCsv } from '../../formats/compliance-csv.js';
 import { formatComplianceMarkdown } from '../../formats/compliance-markdown.js';
 import { formatComplianceTable } from '../../formats/compliance-table.js';
+import { formatHtmlReport } from '../../formats/html-report.js';
 import { assessCompliance, type ComplianceReport } from '../../frameworks/compliance.js';
 import { FRAMEWORKS } from '../../frameworks/index.js';
 import { CHECKS } from '../../checks/index.js';
+import type { ScanReport } from '../../core/scan.js';
+import { catalog } from '../../responsibility/catalog.js';
+import { buildMap, type ResponsibilityMap } from '../../responsibility/map.js';
 import { configuredChecks, loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
 import { EXIT, UserError } from '../errors.js';
 import { deliver, evaluate } from '../deliver.js';
@@ -11,7 +15,7 @@ import { Messages, paintFor } from '../terminal.js';
 import type { AwsFlags } from './collect.js';
 import { loadTarget } from './scan.js';
 
-export const COMPLIANCE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export const COMPLIANCE_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 
 export interface ComplianceFlags extends AwsFlags, ConfigFlags {
   snapshot?: string;
@@ -37,20 +41,43 @@ export async function compliance(frameworkId: string, flags: ComplianceFlags): P
   );
   messages.info(`assessing ${framework.name} v${framework.version} over ${target.name}`);
   // Checks the config leaves out are not run, so the requirements they verify show as not evaluated.
-  const report = assessCompliance(
-    framework,
-    evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds, {
-      suppressions: config.suppressions,
-      file: config.file,
-      messages,
-    }),
+  const scan = evaluate(inventory, target, configuredChecks(config, CHECKS), config.thresholds, {
+    suppressions: config.suppressions,
+    file: config.file,
+    messages,
+  });
+  const report = assessCompliance(framework, scan);
+  const format = flags.format;
+  await deliver(
+    format === 'html'
+      ? htmlPage(scan, buildMap(inventory, scan, catalog()), report)
+      : render(report, format, flags),
+    flags.output,
   );
-  await deliver(render(report, flags), flags.output);
   return EXIT.ok;
 }
 
-function render(report: ComplianceReport, flags: ComplianceFlags): string {
-  switch (flags.format) {
+/**
+ * The scan's HTML report (as `onus scan --format html` writes it, map included) with this one framework,
+ * opening on its requirements and the checks behind each.
+ */
+function htmlPage(scan: ScanReport, map: ResponsibilityMap, report: ComplianceReport): string {
+  scan.responsibility = { summary: map.summary, ...map.totals };
+  return formatHtmlReport({
+    report: scan,
+    map,
+    compliance: [report],
+    view: 'compliance',
+    title: `onus compliance: ${report.framework.name} v${report.framework.version} · ${scan.target.name}`,
+  });
+}
+
+function render(
+  report: ComplianceReport,
+  format: Exclude<ComplianceFlags['format'], 'html'>,
+  flags: ComplianceFlags,
+): string {
+  switch (format) {
     case 'json':
       return `${JSON.stringify({ schema: 'onus.compliance/v1', ...report }, null, 2)}\n`;
     case 'csv':

@@ -1,11 +1,7 @@
 import { CHECKS } from '../../checks/index.js';
-import {
-  formatMapCsv,
-  formatMapHtml,
-  formatMapJson,
-  formatMapMarkdown,
-  formatMapTable,
-} from '../../formats/map.js';
+import type { ScanReport } from '../../core/scan.js';
+import { formatHtmlReport, htmlReportData } from '../../formats/html-report.js';
+import { formatMapCsv, formatMapJson, formatMapMarkdown, formatMapTable } from '../../formats/map.js';
 import { formatMapOscal } from '../../formats/map-oscal.js';
 import { catalog } from '../../responsibility/catalog.js';
 import { buildMap, type ResponsibilityMap } from '../../responsibility/map.js';
@@ -42,20 +38,26 @@ export async function responsibilityMap(flags: MapFlags): Promise<number> {
     messages,
   });
   const map = buildMap(inventory, report, catalog());
-  if (await deliver(render(map, flags), flags.output)) {
+  if (await deliver(render(map, report, flags), flags.output)) {
     messages.info(`wrote ${flags.format} map to ${flags.output ?? ''}`);
   }
   return EXIT.ok;
 }
 
-function render(map: ResponsibilityMap, flags: MapFlags): string {
+function render(map: ResponsibilityMap, report: ScanReport, flags: MapFlags): string {
   switch (flags.format) {
     case 'json':
       return formatMapJson(map);
     case 'markdown':
       return formatMapMarkdown(map);
     case 'html':
-      return formatMapHtml(map);
+      // The scan's HTML report, opening on the map (the findings behind each item are in the same file).
+      report.responsibility = { summary: map.summary, ...map.totals };
+      return formatHtmlReport({
+        ...htmlReportData(report, map),
+        view: 'map',
+        title: `onus responsibility map: ${map.target.name}`,
+      });
     case 'csv':
       return formatMapCsv(map);
     case 'oscal':

@@ -5,14 +5,7 @@ import type { Inventory } from '../../core/inventory.js';
 import type { ScanReport } from '../../core/scan.js';
 import { atLeast } from '../../core/severity.js';
 import { formatAsff } from '../../formats/asff.js';
-import { formatCsv } from '../../formats/csv.js';
 import { formatHtmlReport, htmlReportData, type TrendPoint } from '../../formats/html-report.js';
-import { formatJson } from '../../formats/json.js';
-import { formatJunit } from '../../formats/junit.js';
-import { formatMarkdownSummary } from '../../formats/markdown-summary.js';
-import { formatOcsf } from '../../formats/ocsf.js';
-import { formatSarif } from '../../formats/sarif.js';
-import { formatTable } from '../../formats/table.js';
 import { readSnapshotFile } from '../../sources/snapshot/read.js';
 import { EXIT, UserError } from '../errors.js';
 import type { AwsFlags } from './collect.js';
@@ -20,7 +13,8 @@ import { deliver, evaluate } from '../deliver.js';
 import { DEMO_SNAPSHOT } from '../package-info.js';
 import { loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
 import { parseSeverity, selectChecks } from '../selection.js';
-import { Messages, paintFor } from '../terminal.js';
+import { renderCommon } from '../render.js';
+import { Messages } from '../terminal.js';
 
 import type { Format } from '../formats.js';
 
@@ -158,23 +152,9 @@ function render(
   switch (flags.format) {
     case 'html':
       return formatHtmlReport({ ...htmlReportData(report, map), ...(trend ? { trend } : {}) });
-    case 'json':
-      return formatJson(report);
-    case 'ocsf':
-      return formatOcsf(report);
-    case 'sarif':
-      return formatSarif(report);
-    case 'csv':
-      return formatCsv(report);
-    case 'junit':
-      return formatJunit(report);
-    case 'markdown':
-      return formatMarkdownSummary(report);
     case 'asff':
       return formatAsff(report, { homeRegion: home });
-    case 'table':
-      return formatTable(report, {
-        paint: flags.output ? paintFor(process.stdout, false) : paintFor(process.stdout, flags.color),
-      });
+    default:
+      return renderCommon(report, flags.format, flags);
   }
 }

@@ -32,9 +32,11 @@ export async function serve(flags: ServeFlags, env: NodeJS.ProcessEnv = process.
       `serve: --host ${host} is reachable from other machines: give a token with ONUS_SERVE_TOKEN (or --token); every request must then carry it`,
     );
   }
+  // It only reads: an older schema is refused (with the command that upgrades it), never migrated.
   const store = await openStore({
     ...(flags.store === undefined ? {} : { store: flags.store }),
     create: false,
+    migrate: false,
   });
   let serving;
   try {

@@ -83,7 +83,8 @@ export interface BadInput {
 export interface StoreHarness {
   /** A location for a new, empty database. */
   fresh(): Promise<string>;
-  open(location: string, migrations?: readonly Migration[]): Promise<Store>;
+  /** `migrate: false` opens it as a command that only reads does. */
+  open(location: string, migrations?: readonly Migration[], options?: { migrate?: boolean }): Promise<Store>;
   /** Runs SQL against the database directly, to inspect or tamper with it. */
   exec(location: string, sql: string): Promise<Record<string, unknown>[]>;
   /** This backend's bad inputs: each must fail to open with one line naming the store. */
@@ -125,8 +126,12 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 export function storeContract({ describe, it, expect, afterAll }: TestApi, harness: StoreHarness): void {
   const open: Store[] = [];
-  const use = async (location: string, migrations?: readonly Migration[]) => {
-    const store = await harness.open(location, migrations);
+  const use = async (
+    location: string,
+    migrations?: readonly Migration[],
+    options?: { migrate?: boolean },
+  ) => {
+    const store = await harness.open(location, migrations, options);
     open.push(store);
     return store;
   };
@@ -341,6 +346,39 @@ export function storeContract({ describe, it, expect, afterAll }: TestApi, harne
       expect(await harness.exec(location, 'SELECT x FROM onus_half_done')).toEqual([]);
     });
 
+    it('a command that only reads refuses an older schema in one line naming the upgrade, and changes nothing', async () => {
+      const location = await harness.fresh();
+      const run = await (await use(location)).recordRun('scan', testReport(sample()));
+      const latest = MIGRATIONS.at(-1)?.version ?? 0;
+      const next: Migration = {
+        version: latest + 1,
+        name: 'next',
+        sql: 'CREATE TABLE onus_next (x INTEGER);',
+      };
+      const versions = async () =>
+        (await harness.exec(location, 'SELECT version FROM onus_schema_migrations ORDER BY version')).map(
+          (row) => Number(row.version),
+        );
+      const before = await versions();
+
+      const error = await rejection(use(location, [...MIGRATIONS, next], { migrate: false }));
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^store .+: its schema is version ${String(latest)}, older than this onus's ${String(latest + 1)}, and this command only reads: upgrade it with \`onus history --store .+\``,
+        ),
+      );
+      expect(error.message).not.toContain('\n');
+      expect(await versions()).toEqual(before);
+      await expect(harness.exec(location, 'SELECT x FROM onus_next')).rejects.toThrow();
+
+      // At the current version it opens and reads; once upgraded (as `onus history` does), so does the newer onus.
+      expect(await (await use(location, undefined, { migrate: false })).getRun(run.id)).toEqual(run);
+      await use(location, [...MIGRATIONS, next]);
+      const upgraded = await use(location, [...MIGRATIONS, next], { migrate: false });
+      expect(await upgraded.findingsOf(run.id)).toHaveLength(3);
+    });
+
     it('a database from a newer onus is refused, in one line naming it', async () => {
       const location = await harness.fresh();
       await use(location);
@@ -348,10 +386,12 @@ export function storeContract({ describe, it, expect, afterAll }: TestApi, harne
         location,
         "INSERT INTO onus_schema_migrations (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01')",
       );
-      const error = await rejection(use(location));
-      expect(error).toBeInstanceOf(UserError);
-      expect(error.message).toMatch(/schema is version 999, written by a newer onus/);
-      expect(error.message).not.toContain('\n');
+      for (const migrate of [true, false]) {
+        const error = await rejection(use(location, undefined, { migrate }));
+        expect(error).toBeInstanceOf(UserError);
+        expect(error.message).toMatch(/schema is version 999, written by a newer onus/);
+        expect(error.message).not.toContain('\n');
+      }
     });
   });
 

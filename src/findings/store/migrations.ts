@@ -127,6 +127,24 @@ export async function migrate(
   }
 }
 
+/**
+ * For a command that only reads (`onus serve`): checks that the database is at the latest version without
+ * changing anything. An older schema, or none, is refused in one line saying which command upgrades it.
+ */
+export async function requireCurrent(
+  target: MigrationTarget,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<void> {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const version = (await target.peekVersion()) ?? 0;
+  tooNew(target.location, version, latest);
+  if (version < latest) {
+    throw new UserError(
+      `store ${target.location}: its schema is version ${String(version)}, older than this onus's ${String(latest)}, and this command only reads: upgrade it with \`onus history --store ${target.location}\` (which migrates it), then run this again`,
+    );
+  }
+}
+
 function tooNew(location: string, version: number, latest: number): void {
   if (version > latest) {
     throw new UserError(

@@ -16,16 +16,20 @@ export function storeLocation(store: string | undefined, env: NodeJS.ProcessEnv 
 
 /**
  * Opens the findings store: a `postgres://` or `postgresql://` URL is PostgreSQL, anything else a SQLite file
- * (created with its directory unless `create` is false). Either is migrated to the current schema on open. A
- * store that cannot be used (not a database, corrupt, unreachable, from a newer onus) is a `UserError` naming
- * it, password stripped.
+ * (created with its directory unless `create` is false). Either is migrated to the current schema on open,
+ * unless `migrate` is false (a command that only reads): then an older schema is refused. A store that cannot
+ * be used (not a database, corrupt, unreachable, from a newer onus) is a `UserError` naming it, password
+ * stripped.
  */
-export async function openStore(options: { store?: string; create?: boolean } = {}): Promise<Store> {
+export async function openStore(
+  options: { store?: string; create?: boolean; migrate?: boolean } = {},
+): Promise<Store> {
   const location = storeLocation(options.store);
+  const migrate = options.migrate ?? true;
   // Each backend's driver is loaded only when used: most commands never touch a store.
   if (isPostgresUrl(location)) {
     const { openPostgresStore } = await import('./postgres.js');
-    return openPostgresStore(location);
+    return openPostgresStore(location, { migrate });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new UserError(
@@ -33,5 +37,5 @@ export async function openStore(options: { store?: string; create?: boolean } = 
     );
   }
   const { openSqliteStore } = await import('./sqlite.js');
-  return openSqliteStore(location, { create: options.create ?? true });
+  return openSqliteStore(location, { create: options.create ?? true, migrate });
 }

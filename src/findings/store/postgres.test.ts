@@ -50,7 +50,8 @@ if (URL_) {
           await admin((client) => client.query(`CREATE SCHEMA ${schema}`));
           return withSchema(schema);
         },
-        open: (location, migrations) => openPostgresStore(location, migrations ? { migrations } : {}),
+        open: (location, migrations, options) =>
+          openPostgresStore(location, { ...(migrations ? { migrations } : {}), ...options }),
         exec: (location, sql) =>
           admin(async (client) => (await client.query<Record<string, unknown>>(sql)).rows, location),
         badInputs: () => {

@@ -21,6 +21,7 @@ import {
   CREATE_SCHEMA_TABLE,
   migrate,
   migrationFailed,
+  requireCurrent,
   migrationSql,
   SCHEMA_TABLE,
   type Migration,
@@ -44,6 +45,8 @@ const USER_STATES = /^(08|28|3D|53|57|58|42501|25006)/;
 export interface PostgresOptions {
   /** For tests: the migrations to apply instead of onus's own. */
   migrations?: readonly Migration[];
+  /** Bring an older schema to the current version (default); false refuses one instead (read-only commands). */
+  migrate?: boolean;
 }
 
 /** The URL without its password, for messages. */
@@ -71,7 +74,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   pool.on('error', () => undefined);
   const store = new PostgresStore(pool, location);
   try {
-    await migrate(store.migrationTarget(), options.migrations);
+    if (options.migrate === false) await requireCurrent(store.migrationTarget(), options.migrations);
+    else await migrate(store.migrationTarget(), options.migrations);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw storeError(location, error);

@@ -20,7 +20,8 @@ describe('SQLite store', () => {
     { describe, it, expect, afterAll },
     {
       fresh: () => Promise.resolve(fresh()),
-      open: (location, migrations) => openSqliteStore(location, migrations ? { migrations } : {}),
+      open: (location, migrations, options) =>
+        openSqliteStore(location, { ...(migrations ? { migrations } : {}), ...options }),
       exec: (location, sql) => {
         const db = new Database(location);
         try {

@@ -22,6 +22,7 @@ import {
   CREATE_SCHEMA_TABLE,
   migrate,
   migrationFailed,
+  requireCurrent,
   migrationSql,
   SCHEMA_TABLE,
   type Migration,
@@ -41,6 +42,8 @@ export interface SqliteOptions {
   create?: boolean;
   /** For tests: the migrations to apply instead of onus's own. */
   migrations?: readonly Migration[];
+  /** Bring an older schema to the current version (default); false refuses one instead (read-only commands). */
+  migrate?: boolean;
 }
 
 /** Opens (creating and migrating as needed) the SQLite store at `path`. */
@@ -59,10 +62,12 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     throw new UserError(`store ${location}: cannot open: ${reason(error)}`);
   }
   try {
-    db.pragma('journal_mode = WAL');
+    // WAL is a property of the file: set once by a command that writes, never by one that only reads.
+    if (options.migrate !== false) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    await migrate(migrationTarget(db, location), options.migrations);
+    if (options.migrate === false) await requireCurrent(migrationTarget(db, location), options.migrations);
+    else await migrate(migrationTarget(db, location), options.migrations);
   } catch (error) {
     db.close();
     throw storeError(location, error);

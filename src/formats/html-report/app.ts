@@ -24,6 +24,8 @@ export const REPORT_SCRIPT = String.raw`
   var checks = D.checks || {};
   var findings = D.findings || [];
   var domainTitles = D.domains || {};
+  /** Whether the report is of AWS accounts (not of code): accounts, the map and the account column. */
+  var accountScoped = D.accountScoped !== false;
 
   /* ------------------------------------------------------------ DOM helpers: text only, never HTML */
   function add(el, kids) {
@@ -173,7 +175,7 @@ export const REPORT_SCRIPT = String.raw`
         card(fmt(t.MANUAL), 'manual'),
         card(fmt(t.MUTED), 'muted (accepted risk)'),
         card(fmt(t.PASS), 'passed'),
-        card(fmt(D.resourceCount), 'resources in ' + D.accounts.length + ' account(s), ' + D.regions.length + ' region(s)'),
+        card(fmt(D.resourceCount), accountScoped ? 'resources in ' + D.accounts.length + ' account(s), ' + D.regions.length + ' region(s)' : 'resources'),
       ]),
       h('div', { class: 'charts' }, [
         stackedChart('chart-domain', 'Results by domain', domainRows, order),
@@ -312,7 +314,7 @@ export const REPORT_SCRIPT = String.raw`
           add(details, body);
         }
         details.addEventListener('toggle', fill);
-        if (i < 2 && svc.yours.notMet > 0) { details.open = true; fill(); }
+        if ((i < 2 || D.view === 'map') && svc.yours.notMet > 0) { details.open = true; fill(); }
         return details;
       }),
       m ? h('p', { class: 'why' }, 'Evidence for AWS\u2019s part: AWS Artifact (https://aws.amazon.com/artifact/). Catalog ' + m.catalogVersion + '.') : null,
@@ -320,6 +322,25 @@ export const REPORT_SCRIPT = String.raw`
   }
 
   /* ------------------------------------------------------------ compliance */
+  var resultsByCheck = null;
+  /** The checks behind a requirement, each with its results in this report; a button shows its findings. */
+  function checkButtons(ids) {
+    if (ids.length === 0) return h('span', { class: 'why' }, 'no check: verified by a person');
+    if (!resultsByCheck) {
+      resultsByCheck = {};
+      for (var i = 0; i < findings.length; i++) {
+        var f = findings[i];
+        var c = resultsByCheck[f.checkId] || (resultsByCheck[f.checkId] = {});
+        c[f.status] = (c[f.status] || 0) + 1;
+      }
+    }
+    return ids.map(function (id) {
+      var counts = resultsByCheck[id];
+      var parts = counts ? STATUSES.filter(function (s) { return counts[s]; }).map(function (s) { return (STATUS_MARK[s] || '') + counts[s] + ' ' + STATUS_LABEL[s]; }) : [];
+      var label = id + ': ' + (parts.length > 0 ? parts.join(', ') : 'no result');
+      return h('button', { type: 'button', class: 'chk', 'data-check': id, title: 'Show the findings of ' + id, onclick: function () { setFilter('check', id); } }, label);
+    });
+  }
   function complianceView() {
     var fws = D.frameworks || [];
     return h('section', { class: 'view', id: 'compliance', 'aria-labelledby': 'compliance-h' }, [
@@ -340,17 +361,19 @@ export const REPORT_SCRIPT = String.raw`
         });
         var list = null;
         var details = h('details', null, h('summary', null, 'Requirements (' + fw.results.length + ')'));
-        details.addEventListener('toggle', function () {
+        function fill() {
           if (list) return;
           var rows = fw.results.slice().sort(function (a, b) { return REQ_ORDER[a.status] - REQ_ORDER[b.status]; });
-          list = h('table', null, [
-            h('thead', null, h('tr', null, [h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Detail')])),
+          list = h('table', { class: 'reqs' }, [
+            h('thead', null, h('tr', null, ['Requirement', 'Title', 'Status', 'Checks', 'Detail'].map(function (c) { return h('th', { scope: 'col' }, c); }))),
             h('tbody', null, rows.map(function (r) {
-              return h('tr', null, [h('td', null, h('code', null, r.id)), h('td', null, r.title), h('td', null, reqBadge(r.status)), h('td', null, r.detail)]);
+              return h('tr', { 'data-requirement': r.id }, [h('td', null, h('code', null, r.id)), h('td', null, r.title), h('td', null, reqBadge(r.status)), h('td', { class: 'checks' }, checkButtons(r.checks || [])), h('td', null, r.detail)]);
             })),
           ]);
           details.appendChild(list);
-        });
+        }
+        details.addEventListener('toggle', fill);
+        if (D.view === 'compliance') { details.open = true; fill(); }
         return h('div', { class: 'fw', 'data-framework': fw.id }, [
           h('h3', null, fw.name + ' ' + fw.version),
           h('p', null, [
@@ -367,7 +390,8 @@ export const REPORT_SCRIPT = String.raw`
 
   /* ------------------------------------------------------------ findings: filters, sorting, table, detail */
   var FILTERS = ['status', 'severity', 'service', 'account', 'region', 'domain', 'framework'];
-  var filters = { q: '' };
+  /** The check filter has no control of its own: a requirement's check buttons set it, Clear filters clears it. */
+  var filters = { q: '', check: '' };
   FILTERS.forEach(function (k) { filters[k] = ''; });
   var haystacks = null;
   var statusRank = {};
@@ -379,11 +403,11 @@ export const REPORT_SCRIPT = String.raw`
     { key: 'severity', title: 'Severity', value: function (f) { return sevRank[checkOf(f).severity]; } },
     { key: 'title', title: 'Check', value: function (f) { return checkOf(f).title; } },
     { key: 'resource', title: 'Resource', value: function (f) { return f.resource.name; } },
-    { key: 'account', title: 'Account', value: function (f) { return f.resource.account; } },
+    { key: 'account', title: 'Account', value: function (f) { return f.resource.account; }, accounts: true },
     { key: 'region', title: 'Region', value: function (f) { return f.resource.region; } },
     { key: 'service', title: 'Service', value: function (f) { return checkOf(f).service; } },
     { key: 'domain', title: 'Domain', value: function (f) { return checkOf(f).domain; } },
-  ];
+  ].filter(function (c) { return accountScoped || !c.accounts; });
   var sort = { key: null, dir: 1 };
   var order = defaultOrder();
   var matching = [];
@@ -434,6 +458,7 @@ export const REPORT_SCRIPT = String.raw`
     if (filters.region && f.resource.region !== filters.region) return false;
     if (filters.domain && c.domain !== filters.domain) return false;
     if (filters.framework && c.frameworks.indexOf(filters.framework) < 0) return false;
+    if (filters.check && f.checkId !== filters.check) return false;
     if (terms.length > 0) {
       var hay = haystacks[i];
       if (hay === undefined) hay = haystacks[i] = haystackOf(f);
@@ -464,7 +489,7 @@ export const REPORT_SCRIPT = String.raw`
       h('td', null, sevLabel(c.severity)),
       h('td', null, c.title),
       h('td', { class: 'res' }, f.resource.name),
-      h('td', null, f.resource.account),
+      accountScoped ? h('td', null, f.resource.account) : null,
       h('td', null, f.resource.region),
       h('td', null, c.service),
       h('td', null, domainTitles[c.domain] || c.domain),
@@ -479,7 +504,7 @@ export const REPORT_SCRIPT = String.raw`
     var first = shown === 0 ? tbody.firstElementChild : null;
     if (first) first.setAttribute('tabindex', '0');
     shown = end;
-    countEl.textContent = 'Showing ' + fmt(shown) + ' of ' + fmt(matching.length) + ' matching finding' + (matching.length === 1 ? '' : 's') + ' (' + fmt(findings.length) + ' in the report).';
+    countEl.textContent = 'Showing ' + fmt(shown) + ' of ' + fmt(matching.length) + ' matching finding' + (matching.length === 1 ? '' : 's') + (filters.check ? ' of check ' + filters.check : '') + ' (' + fmt(findings.length) + ' in the report).';
     moreBtn.hidden = shown >= matching.length;
     moreBtn.textContent = 'Show ' + fmt(Math.min(PAGE, matching.length - shown)) + ' more';
   }
@@ -522,13 +547,13 @@ export const REPORT_SCRIPT = String.raw`
       select('status', 'Status', STATUSES.map(function (s) { return [s, STATUS_LABEL[s]]; })),
       select('severity', 'Severity', pairs(SEVERITIES)),
       select('service', 'Service', pairs(distinct(function (f) { return checkOf(f).service; }))),
-      select('account', 'Account', distinct(function (f) { return f.resource.account; }).map(function (a) { return [a, accountNames[a] || a]; })),
+      accountScoped ? select('account', 'Account', distinct(function (f) { return f.resource.account; }).map(function (a) { return [a, accountNames[a] || a]; })) : null,
       select('region', 'Region', pairs(distinct(function (f) { return f.resource.region; }))),
       select('domain', 'Domain', distinct(function (f) { return checkOf(f).domain; }).map(function (d) { return [d, domainTitles[d] || d]; })),
       select('framework', 'Framework', (D.frameworks || []).map(function (fw) { return [fw.id, fw.name + ' ' + fw.version]; })),
       h('button', { type: 'button', id: 'filter-reset', onclick: function () {
-        filters.q = ''; search.value = '';
-        FILTERS.forEach(function (k) { filters[k] = ''; controls[k].value = ''; });
+        filters.q = ''; search.value = ''; filters.check = '';
+        FILTERS.forEach(function (k) { filters[k] = ''; if (controls[k]) controls[k].value = ''; });
         apply();
       } }, 'Clear filters'),
     ]);
@@ -641,7 +666,11 @@ export const REPORT_SCRIPT = String.raw`
     var all = document.querySelectorAll('details');
     for (var i = 0; i < all.length; i++) all[i].open = true;
   });
-  add(app, [overview(), trendView(), mapView(), complianceView(), findingsView(), detailPanel()]);
+  var VIEWS = { overview: overview, trend: trendView, map: mapView, compliance: complianceView, findings: findingsView };
+  var sections = D.sections || ['overview', 'trend', 'map', 'compliance', 'findings'];
+  add(app, sections.map(function (name) { return VIEWS[name] ? VIEWS[name]() : null; }));
+  if (!tbody) add(app, findingsView());
+  add(app, detailPanel());
   apply();
   document.documentElement.setAttribute('data-render-ms', String(Math.round((performance.now() - started) * 10) / 10));
   document.documentElement.setAttribute('data-ready-at', String(Math.round(performance.now() * 10) / 10));

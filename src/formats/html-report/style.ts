@@ -11,6 +11,8 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color
 a{color:var(--accent)}
 header.top{padding:1.25rem 2rem .75rem;border-bottom:1px solid var(--line);background:var(--soft)}
 header.top h1{font-size:1.35rem;margin:0 0 .25rem}
+a.home{display:inline-block;margin:.5rem 2rem 0;font-weight:600}
+button.chk{font-size:.8rem;padding:0 .3rem;margin:0 .3rem .2rem 0;text-align:left}
 header.top p{margin:.2rem 0}.meta{color:var(--muted)}.summary-line{font-weight:500}
 nav.sections{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--line);padding:.4rem 2rem;display:flex;gap:1.25rem}
 nav.sections a{text-decoration:none;font-weight:600}nav.sections a:hover,nav.sections a:focus{text-decoration:underline}
@@ -39,6 +41,7 @@ figure.chart details summary{cursor:pointer;font-size:.8rem;color:var(--muted)}
 .st-FAIL{fill:var(--fail);background:var(--fail)}.st-PASS{fill:var(--pass);background:var(--pass)}
 .st-NOT_EVALUATED{fill:#d4a72c;background:#d4a72c}.st-MANUAL{fill:#afb8c1;background:#afb8c1}.st-MUTED{fill:#a475f9;background:#a475f9}
 .st-none{fill:#eaeef2;background:#eaeef2}
+#chart-trend{max-width:50rem}
 .trend-line{fill:none;stroke:var(--accent);stroke-width:2}.trend-cov{fill:var(--accent)}.axis{stroke:var(--line)}
 .trend-sw{background:var(--accent)}
 .note{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid var(--ne);background:var(--ne-bg)}
@@ -71,7 +74,7 @@ details.svc>summary .counts{margin-left:auto;display:flex;gap:.3rem;flex-wrap:wr
 button{cursor:pointer}button:hover{background:var(--soft)}
 .count{margin:.4rem 0;color:var(--muted)}
 table.findings{font-size:.85rem;table-layout:fixed}
-table.findings th:nth-child(1){width:9rem}table.findings th:nth-child(2){width:6rem}table.findings th:nth-child(3){width:28%}table.findings th:nth-child(5){width:8.5rem}table.findings th:nth-child(6){width:8rem}table.findings th:nth-child(7){width:7rem}table.findings th:nth-child(8){width:9rem}
+table.findings th[data-key=status]{width:9rem}table.findings th[data-key=severity]{width:6rem}table.findings th[data-key=title]{width:28%}table.findings th[data-key=account]{width:8.5rem}table.findings th[data-key=region]{width:8rem}table.findings th[data-key=service]{width:7rem}table.findings th[data-key=domain]{width:9rem}
 table.findings th button{border:0;background:none;padding:0;font-weight:600}
 table.findings th button::after{content:" \2195";color:var(--muted)}
 table.findings th[aria-sort=ascending] button::after{content:" \2191"}
@@ -92,7 +95,8 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 footer{color:var(--muted);font-size:.8rem;padding:1rem 2rem;border-top:1px solid var(--line)}
 @media (max-width:60rem){.cols{grid-template-columns:1fr}main{padding:0 1rem 2rem}}
 @media print{
-nav.sections,.controls,.more,aside.detail,.skip,button.jump{display:none!important}
+nav.sections,.controls,.more,aside.detail,.skip,button.jump,a.home{display:none!important}
+button.chk{border:0;padding:0;background:none;color:inherit}
 body{font-size:10pt}main{padding:0;max-width:none}header.top{background:none;padding:0 0 .5rem}
 a{color:inherit;text-decoration:none}details.svc,.fw,figure.chart,.card{break-inside:avoid}
 table.findings tbody tr{break-inside:avoid}th{background:none}

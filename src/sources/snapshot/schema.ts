@@ -24,6 +24,7 @@ const sourceSchema = z.discriminatedUnion('type', [
     file: z.string(),
     line: z.number().int(),
     column: z.number().int(),
+    address: z.string().optional(),
   }),
 ]);
 
