@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, findSecretsInVariable, isPlaceholder, isSecretName, redact } from './detector.js';
+import {
+  findSecrets,
+  findSecretsInVariable,
+  isPlaceholder,
+  isSecretName,
+  redact,
+  secretRuleTitle,
+} from './detector.js';
+import { describeFindings, secretsInText } from './findings.js';
 
 // Test secrets are assembled from parts, so that no scanner mistakes this file for a leak.
 const KEY_ID = ['AKIA', 'Q3T7ZK5M2XWP4R6N'].join('');
@@ -184,5 +192,40 @@ describe('names and placeholders', () => {
   );
   it('changeme is not a placeholder: it is a hardcoded password', () => {
     expect(isPlaceholder('changeme')).toBe(false);
+  });
+});
+
+describe('the rule catalog in the live checks', () => {
+  const GITLAB_PAT = ['glpat-', 'Zx8Kq2Lm9Wv4Tp7Rb3Nc'].join('');
+  const DOPPLER = ['dp.st.', 'q8Zr2Lx9Wv4Kp7Tm3Nb6Yc1Dq8Zr2Lx9Wv4Kp7Tm3Nb'].join('');
+  const FULL_PEM = [
+    '-----BEGIN RSA ',
+    'PRIVATE KEY-----\n',
+    'MIIEowIBAAKCAQEAq8Zr2Lx9Wv4Kp7Tm3Nb6Yc1Dq8Zr2Lx9Wv4Kp7Tm3Nb6Yc1D\n',
+    'Lx9Wv4Kp7Tm3Nb6Yc1Dq8Zr2Lx9Wv4Kp7Tm3Nb6Yc1Dq8Zr2Lx9Wv4Kp7Tm3Nb6\n',
+    '-----END RSA PRIVATE KEY-----',
+  ].join('');
+
+  it('finds vendor tokens the detector has no rule of its own for, redacted', () => {
+    const found = findSecrets(`#!/bin/bash\ngit clone https://oauth2:${GITLAB_PAT}@gitlab.com/acme/app.git`);
+    expect(found.map((f) => f.rule)).toEqual(['gitlab-pat']);
+    expect(found[0]?.redacted).toBe('glpa…(26 chars)');
+  });
+
+  it('finds them in a variable whose name says nothing', () => {
+    expect(findSecretsInVariable('CONFIG', `{"doppler":"${DOPPLER}"}`).map((f) => f.rule)).toEqual([
+      'doppler-service-token',
+    ]);
+  });
+
+  it('reports a private key once, by its header, as before', () => {
+    expect(rules(FULL_PEM)).toEqual(['private-key']);
+  });
+
+  it('names catalog rules by their title in check messages', () => {
+    expect(describeFindings(secretsInText(`TOKEN_VALUE ${GITLAB_PAT}`))).toBe(
+      'line 1 (GitLab personal access token)',
+    );
+    expect(secretRuleTitle('aws-access-key-id')).toBe('AWS access key id');
   });
 });

@@ -1,10 +1,14 @@
 /**
- * A minimal hardcoded-secret detector for configuration text: environment variables, user data, stack outputs
- * and parameters. Pure: text in, matches out. A match never carries the secret, only a redacted form, so a
- * check can put matches in messages and evidence as they are.
+ * The hardcoded-secret detector of the live checks, for configuration text: environment variables, user data,
+ * stack outputs and parameters. Pure: text in, matches out. A match never carries the secret, only a redacted
+ * form, so a check can put matches in messages and evidence as they are. Besides its own rules below, it reports
+ * every vendor token and private key of the rule catalog (`./rules/`) through `scanText`.
  */
+import { SECRET_RULES } from './rules/index.js';
+import { scanText } from './scan.js';
 
-export type SecretRule =
+/** The detector's own rules; matches from the catalog carry the catalog's rule id. */
+export type LegacySecretRule =
   | 'aws-access-key-id'
   | 'aws-secret-access-key'
   | 'private-key'
@@ -14,8 +18,11 @@ export type SecretRule =
   | 'google-api-key'
   | 'secret-named-value';
 
-/** What each rule finds, as a message names it. */
-export const SECRET_RULE_TITLES: Record<SecretRule, string> = {
+/** A detector rule or a catalog rule id (`gitlab-pat`, `jwt`...). */
+export type SecretRule = string;
+
+/** What each of the detector's own rules finds, as a message names it. */
+export const SECRET_RULE_TITLES: Record<LegacySecretRule, string> = {
   'aws-access-key-id': 'AWS access key id',
   'aws-secret-access-key': 'AWS secret access key',
   'private-key': 'private key',
@@ -25,6 +32,13 @@ export const SECRET_RULE_TITLES: Record<SecretRule, string> = {
   'google-api-key': 'Google API key',
   'secret-named-value': 'literal value under a secret-like name',
 };
+
+const CATALOG_TITLES = new Map(SECRET_RULES.map((rule) => [rule.id, rule.title]));
+
+/** The title of a detector or catalog rule, as a message names it. */
+export function secretRuleTitle(rule: SecretRule): string {
+  return (SECRET_RULE_TITLES as Record<string, string>)[rule] ?? CATALOG_TITLES.get(rule) ?? rule;
+}
 
 export interface SecretMatch {
   rule: SecretRule;
@@ -38,7 +52,7 @@ export interface SecretMatch {
 }
 
 interface TokenRule {
-  rule: SecretRule;
+  rule: LegacySecretRule;
   pattern: RegExp;
 }
 
@@ -82,7 +96,8 @@ const ASSIGNMENT =
 
 /** Every secret found in `text`: tokens by shape, AWS secret keys near a key id, secret-named assignments. */
 export function findSecrets(text: string): SecretMatch[] {
-  const matches = [...findTokens(text, null), ...findAwsSecretKeys(text, null, false)];
+  const found = [...findTokens(text, null), ...findAwsSecretKeys(text, null, false)];
+  const matches = [...found, ...findCatalogTokens(text, null, found)];
   for (const assignment of text.matchAll(ASSIGNMENT)) {
     const name = assignment[1] ?? assignment[2] ?? '';
     const value = assignment[3] ?? assignment[4] ?? assignment[5] ?? '';
@@ -100,7 +115,8 @@ export function findSecrets(text: string): SecretMatch[] {
  * anywhere in it, and the whole value when the name says it is a secret.
  */
 export function findSecretsInVariable(name: string, value: string): SecretMatch[] {
-  const matches = [...findTokens(value, name), ...findAwsSecretKeys(value, name, AWS_SECRET_NAME.test(name))];
+  const found = [...findTokens(value, name), ...findAwsSecretKeys(value, name, AWS_SECRET_NAME.test(name))];
+  const matches = [...found, ...findCatalogTokens(value, name, found)];
   if (isSecretName(name) && isLiteralSecret(value)) {
     matches.push(match('secret-named-value', name, value, 0, value.length));
   }
@@ -157,6 +173,24 @@ function findTokens(text: string, name: string | null): SecretMatch[] {
     }
   }
   return found;
+}
+
+/** Catalog rules the detector's own rules already cover (AWS key ids, private-key headers). */
+const COVERED_BY_DETECTOR = /^(?:aws-access-key-id|private-key-.*|pgp-private-key)$/;
+
+/**
+ * Vendor tokens and private keys of the catalog that the detector's own rules did not find: shapes only, so
+ * the named-value logic below keeps deciding what a secret-named value is.
+ */
+function findCatalogTokens(text: string, name: string | null, known: readonly SecretMatch[]): SecretMatch[] {
+  return scanText(text)
+    .filter(
+      (finding) =>
+        (finding.kind === 'token' || finding.kind === 'key') &&
+        !COVERED_BY_DETECTOR.test(finding.ruleId) &&
+        !known.some((other) => other.start < finding.end && finding.start < other.end),
+    )
+    .map((finding) => match(finding.ruleId, name, text, finding.start, finding.end));
 }
 
 /**

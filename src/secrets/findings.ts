@@ -1,7 +1,7 @@
 import {
   findSecrets,
   findSecretsInVariable,
-  SECRET_RULE_TITLES,
+  secretRuleTitle,
   type SecretMatch,
   type SecretRule,
 } from './detector.js';
@@ -40,7 +40,7 @@ export function secretsInText(text: string): SecretFinding[] {
 
 /** `DB_PASSWORD (literal value under a secret-like name), line 3 (AWS access key id)`. */
 export function describeFindings(findings: readonly SecretFinding[]): string {
-  return findings.map((found) => `${found.where} (${SECRET_RULE_TITLES[found.rule]})`).join(', ');
+  return findings.map((found) => `${found.where} (${secretRuleTitle(found.rule)})`).join(', ');
 }
 
 function placeOf(text: string, found: SecretMatch): string {
