@@ -9,6 +9,7 @@ import type { IacFlags } from './commands/iac.js';
 import type { IamFlags } from './commands/iam.js';
 import type { MapFlags } from './commands/map.js';
 import type { ScanFlags } from './commands/scan.js';
+import type { SecretsFlags } from './commands/secrets.js';
 import type { ServeFlags } from './commands/serve.js';
 import { EXIT, UserError } from './errors.js';
 import { FORMATS } from './formats.js';
@@ -149,6 +150,32 @@ function program(setExit: (code: number) => void): Command {
     .action(async (paths: string[], flags: IacFlags) => {
       const { iac } = await import('./commands/iac.js');
       setExit(await iac(paths, flags));
+    });
+
+  root
+    .command('secrets')
+    .description(
+      'find hardcoded secrets (AWS keys, tokens, private keys, passwords) in files, directories or stdin',
+    )
+    .argument('<paths...>', 'files or directories to read (.gitignore honoured), - for stdin')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'sarif', 'csv'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--include <glob...>', 'only files matching these globs')
+    .option('--exclude <glob...>', 'leave out files and directories matching these globs')
+    .option('--baseline <file>', 'do not report the findings whose fingerprints this file lists')
+    .option(
+      '--write-baseline <file>',
+      "write the current findings' fingerprints to this file and accept them",
+    )
+    .option('--no-gitignore', 'read the files .gitignore leaves out too')
+    .option('-q, --quiet', 'print nothing but the results', false)
+    .action(async (paths: string[], flags: SecretsFlags) => {
+      const { secrets } = await import('./commands/secrets.js');
+      setExit(await secrets(paths, flags));
     });
 
   const mapCommand = root
