@@ -11,9 +11,9 @@
  */
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readTextFile } from '../sources/text-file.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const BINARY_PROBE_BYTES = 8192;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 export const STDIN_PATH = '<stdin>';
 
@@ -195,23 +195,18 @@ export function* sourceFiles(
 
   function read(absolute: string, stats: Stats): SourceFile | null {
     const path = display(absolute);
-    if (stats.size > maxBytes) {
+    const read = readTextFile(absolute, maxBytes, stats.size);
+    if (read.ok) return { path, text: read.text };
+    if (read.reason === 'huge') {
       problems.push({
         path,
-        message: `skipped: ${String(stats.size)} bytes, over the ${String(maxBytes)}-byte limit`,
+        message: `skipped: ${String(read.size)} bytes, over the ${String(maxBytes)}-byte limit`,
         severity: 'warning',
       });
-      return null;
+    } else if (read.reason === 'unreadable') {
+      problems.push({ path, message: `cannot read: ${read.code}`, severity: 'warning' });
     }
-    let buffer: Buffer;
-    try {
-      buffer = readFileSync(absolute);
-    } catch (error) {
-      problems.push({ path, message: `cannot read: ${errorCode(error)}`, severity: 'warning' });
-      return null;
-    }
-    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) return null;
-    return { path, text: buffer.toString('utf8') };
+    return null;
   }
 
   function* walk(directory: string, stack: IgnoreFile[], visited: Set<string>): Generator<SourceFile> {

@@ -1,10 +1,11 @@
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 
 import { cdkTemplates } from './cloudformation/cdk.js';
 import { looksLikeCloudFormation, readCloudFormation } from './cloudformation/read.js';
 import { looksLikeTerraformPlan, readTerraformPlan } from './terraform/plan.js';
 import { localModuleDirs, readTerraformModule } from './terraform/read.js';
+import { readTextFile } from '../text-file.js';
 import type { IacDocumentSet, IacProblem } from './types.js';
 
 export interface LoadOptions {
@@ -171,28 +172,17 @@ export function loadIac(paths: readonly string[], options: LoadOptions = {}): Lo
 
 /** The file's text, or null (with a warning) when it is binary or unreadable. */
 function readText(file: string, problems: IacProblem[]): string | null {
-  try {
-    const head = Buffer.alloc(8192);
-    const fd = openSync(file, 'r');
-    let read: number;
-    try {
-      read = readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (head.subarray(0, read).includes(0)) {
-      problems.push({ file: display(file), severity: 'warning', message: 'skipped: binary file' });
-      return null;
-    }
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    problems.push({
-      file: display(file),
-      severity: 'warning',
-      message: `skipped: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-    return null;
-  }
+  const read = readTextFile(file, Infinity);
+  if (read.ok) return read.text;
+  problems.push({
+    file: display(file),
+    severity: 'warning',
+    message:
+      read.reason === 'binary'
+        ? 'skipped: binary file'
+        : `skipped: ${read.reason === 'unreadable' ? read.code : 'too large'}`,
+  });
+  return null;
 }
 
 /** For messages: `file:line:column: message`. */

@@ -6,6 +6,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextFile } from '../../text-file.js';
 import {
   Reference,
   Unresolved,
@@ -172,31 +173,24 @@ const LITERAL_SCOPE: Scope = {
 
 /** Reads a file as text, or reports why not (missing, huge, binary). */
 function readText(path: string, reader: Reader): string | undefined {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      reader.problems.push({
-        file: path,
-        message: `skipped: larger than ${MAX_FILE_BYTES} bytes`,
-        severity: 'warning',
-      });
-      return undefined;
-    }
-    const text = readFileSync(path, 'utf8');
-    if (text.includes('\0')) {
-      reader.problems.push({ file: path, message: 'skipped: a binary file', severity: 'warning' });
-      return undefined;
-    }
+  const read = readTextFile(path, MAX_FILE_BYTES);
+  if (read.ok) {
     reader.files.push(path);
-    return text;
-  } catch (error) {
-    reader.problems.push({
-      file: path,
-      message: `cannot be read: ${(error as Error).message}`,
-      severity: 'error',
-    });
-    return undefined;
+    return read.text;
   }
+  reader.problems.push(
+    read.reason === 'unreadable'
+      ? { file: path, message: `cannot be read: ${read.code}`, severity: 'error' }
+      : {
+          file: path,
+          message:
+            read.reason === 'huge'
+              ? `skipped: larger than ${MAX_FILE_BYTES} bytes`
+              : 'skipped: a binary file',
+          severity: 'warning',
+        },
+  );
+  return undefined;
 }
 
 function parseFile(path: string, reader: Reader): HclFile | undefined {
