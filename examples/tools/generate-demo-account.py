@@ -83,7 +83,7 @@ glob=[
  user('bob.martins',True,False,[key('AKIAQXAMPLEBOBM00002','Active',ago(212),ago(4))],ago(1300),ago(2),{'team':'data'}),
  user('carol.osei',True,True,[],ago(400),ago(6),{'team':'security'}),
  user('dave.kowalski',True,False,[],ago(60),None,{'team':'finance'}),
- user('ci-deploy',False,False,[key('AKIAQXAMPLECIDEPLOY3','Active',ago(431),ago(0)),key('AKIAQXAMPLECIDEPLOY4','Active',ago(15),ago(0))],ago(1500),None,{'owner':'platform','purpose':'ci'}),
+ user('ci-deploy',False,False,[key('AKIAQXAMPLECIDEPLOY3','Active',ago(431),ago(0)),key('AKIAQXAMPLECIDEPLOY4','Active',ago(15),ago(0))],ago(1500),None,{'owner':'platform','purpose':'ci'}),  # planted: aws-access-key-id (metadata of two keys)
  user('backup-agent',False,False,[key('AKIAQXAMPLEBACKUP005','Active',ago(44),ago(1)),key('AKIAQXAMPLEBACKUP006','Inactive',ago(300),ago(140))],ago(800),None,{'owner':'platform'}),
  user('legacy-reporting',False,False,[key('AKIAQXAMPLELEGACY007','Inactive',ago(900),ago(610))],ago(1900),None),
 ]

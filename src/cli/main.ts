@@ -4,11 +4,13 @@ import type { AwsFlags } from './commands/collect.js';
 import type { ComplianceFlags } from './commands/compliance.js';
 import type { DiffFlags } from './commands/diff.js';
 import type { SecurityHubFlags } from './commands/export.js';
+import type { FixFlags } from './commands/fix.js';
 import type { HistoryFlags } from './commands/history.js';
 import type { IacFlags } from './commands/iac.js';
 import type { IamFlags } from './commands/iam.js';
 import type { MapFlags } from './commands/map.js';
 import type { ScanFlags } from './commands/scan.js';
+import type { RotateKeysFlags } from './commands/rotate-keys.js';
 import type { SecretsFlags } from './commands/secrets.js';
 import type { ServeFlags } from './commands/serve.js';
 import { EXIT, UserError } from './errors.js';
@@ -157,7 +159,7 @@ function program(setExit: (code: number) => void): Command {
     .description(
       'find hardcoded secrets (AWS keys, tokens, private keys, passwords) in files, directories or stdin',
     )
-    .argument('<paths...>', 'files or directories to read (.gitignore honoured), - for stdin')
+    .argument('[paths...]', 'files or directories to read (.gitignore honoured), - for stdin')
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['table', 'json', 'sarif', 'csv'])
@@ -170,6 +172,14 @@ function program(setExit: (code: number) => void): Command {
     .option(
       '--write-baseline <file>',
       "write the current findings' fingerprints to this file and accept them",
+    )
+    .option(
+      '--git',
+      "scan the history of the git repositories at PATH (default .): every commit's added lines",
+    )
+    .option(
+      '--git-range <range>',
+      'with --git: only these commits (a git revision range, e.g. origin/main..HEAD)',
     )
     .option('--no-gitignore', 'read the files .gitignore leaves out too')
     .option('-q, --quiet', 'print nothing but the results', false)
@@ -226,6 +236,63 @@ function program(setExit: (code: number) => void): Command {
     .action(async (run: string | undefined, flags: SecurityHubFlags) => {
       const { exportSecurityHub } = await import('./commands/export.js');
       setExit(await exportSecurityHub(run, flags));
+    });
+
+  root
+    .command('fix')
+    .description(
+      'fix a failing account-level setting that is safe to change (password policy, S3 account public access block, EBS encryption by default, KMS key rotation, GuardDuty, Security Hub); a dry run unless --apply',
+    )
+    .argument('[check-id]', 'the check to make pass (see --list)')
+    .option('--list', 'list the checks onus can fix')
+    .option('--apply', 'make the calls, then re-run the check; without it, only show them')
+    .option(
+      '--region <list>',
+      'per-Region fixes: only these regions (comma-separated; default: every enabled region)',
+    )
+    .option('--exclude-region <list>', 'per-Region fixes: skip these regions (comma-separated)')
+    .option(
+      '--key-id <id...>',
+      'kms-key-rotation-enabled: only these keys (ids or ARNs, repeatable or comma-separated)',
+    )
+    .option('--profile <name>', 'use this profile from the shared AWS config (SSO profiles included)')
+    .option('--role-arn <arn>', 'assume this role with the base credentials')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .action(async (checkId: string | undefined, flags: FixFlags) => {
+      const { fix } = await import('./commands/fix.js');
+      setExit(await fix(checkId, flags));
+    });
+
+  root
+    .command('rotate-keys')
+    .description(
+      "plan IAM users' access key rotation (old, unused, two active keys); with --apply, take the next step: new key stored, old key deactivated after --grace, then deleted",
+    )
+    .option('--max-age <days>', 'rotate keys older than this', '90')
+    .option('--grace <days>', 'days between storing the new key and deactivating the old one, and again before deleting it', '7')
+    .option('--user <name...>', 'only these IAM users')
+    .option('--kms-key <id>', 'KMS key for the secrets (default: aws/secretsmanager)')
+    .option('--out-dir <dir>', 'write each new key once to a 0600 file here instead of Secrets Manager')
+    .option('--apply', 'make the calls; without it, only show them')
+    .option('--reveal', 'with --apply: also print new secret keys on stdout')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--profile <name>', 'use this profile from the shared AWS config (SSO profiles included)')
+    .option('--role-arn <arn>', 'assume this role with the base credentials')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .action(async (flags: RotateKeysFlags) => {
+      const { rotateKeysCommand } = await import('./commands/rotate-keys.js');
+      setExit(await rotateKeysCommand(flags));
+    });
+
+  root
+    .command('deploy')
+    .description('templates for running onus inside the account')
+    .command('rotation')
+    .description('scheduled access key rotation: a Lambda function, its role and an EventBridge schedule')
+    .option('--template', 'print the CloudFormation template (YAML)')
+    .action(async (flags: { template?: boolean }) => {
+      const { deployRotation } = await import('./commands/deploy.js');
+      setExit(deployRotation(flags));
     });
 
   const storeOption = () =>

@@ -111,6 +111,14 @@ describe('generic assignments', () => {
     ['a name about the secret', 'token_endpoint = "https://login.acme.io/oauth2/v2.0/token"'],
     ['a flag', 'use_token = "enabled-by-default-2024"'],
     ['a file path', 'secret_file = "/run/secrets/db_password_2024"'],
+    [
+      'a Secrets Manager ARN',
+      "DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/storefront/db-a1b2c3'",
+    ],
+    [
+      'an ARN built in code',
+      "arn = f'arn:aws:secretsmanager:{region}:{account}:secret:prod/storefront/db-a1b2c3'",
+    ],
   ])('skip %s', (_, text) => {
     expect(ids(text)).toEqual([]);
   });

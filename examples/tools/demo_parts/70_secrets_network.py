@@ -38,8 +38,8 @@ def fn(region, name, env):
 
 
 FETCH_SECRET = '#!/bin/bash\nset -euo pipefail\nDB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/storefront/db --query SecretString --output text)\nexport DB_PASSWORD\nsystemctl start storefront\n'
-WIN_TOOLS = '<powershell>\n$AdminPassword = "Acme-Tools-2024!"\nnet user tools-admin $AdminPassword /add\n</powershell>\n'
-REPORTING = '#!/bin/bash\nexport REPORTING_DB_PASSWORD="rep0rting-ro-2023"\n/opt/reporting/run.sh --db reporting-replica\n'
+WIN_TOOLS = '<powershell>\n$AdminPassword = "Acme-Tools-2024!"\nnet user tools-admin $AdminPassword /add\n</powershell>\n'  # planted: generic-password (for the live secrets checks)
+REPORTING = '#!/bin/bash\nexport REPORTING_DB_PASSWORD="rep0rting-ro-2023"\n/opt/reporting/run.sh --db reporting-replica\n'  # planted: generic-password (for the live secrets checks)
 
 US_EAST_1 = [
     subnet('us-east-1', 'subnet-0a1', 'vpc-0f00d1e2a3b4c5d60', 'us-east-1a', True, False),
@@ -51,9 +51,9 @@ US_EAST_1 = [
     r('ec2.launch-template', 'lt-0a1b2c3d4e5f60003', {'launchTemplateId': 'lt-0a1b2c3d4e5f60003', 'name': 'reporting-workers', 'latestVersion': 5,
       'metadataOptions': {'httpEndpoint': 'enabled', 'httpTokens': 'required'}, 'userData': REPORTING, 'associatePublicIpAddress': False},
       arn=f'arn:aws:ec2:us-east-1:{A}:launch-template/lt-0a1b2c3d4e5f60003', tags={'team': 'data'}),
-    fn('us-east-1', 'invoice-mailer', {'SMTP_HOST': 'email-smtp.us-east-1.amazonaws.com', 'SMTP_USER': 'invoices', 'SMTP_PASSWORD': 'Inv0ice-Mail-2025'}),
+    fn('us-east-1', 'invoice-mailer', {'SMTP_HOST': 'email-smtp.us-east-1.amazonaws.com', 'SMTP_USER': 'invoices', 'SMTP_PASSWORD': 'Inv0ice-Mail-2025'}),  # planted: generic-password (for the live secrets checks)
     task('us-east-1', 'storefront-api', 14, [container('storefront-api', {'PORT': '8080', 'DB_SECRET_ARN': f'arn:aws:secretsmanager:us-east-1:{A}:secret:prod/storefront/db-a1b2c3'}, ['STRIPE_API_KEY'])]),
-    task('us-east-1', 'legacy-import', 3, [container('importer', {'FTP_HOST': 'ftp.partner.example', 'FTP_PASSWORD': 'partner-ftp-2022'}), container('log-router', {})]),
+    task('us-east-1', 'legacy-import', 3, [container('importer', {'FTP_HOST': 'ftp.partner.example', 'FTP_PASSWORD': 'partner-ftp-2022'}), container('log-router', {})]),  # planted: generic-password (for the live secrets checks)
     stack('us-east-1', 'storefront-network', [('VpcId', 'vpc-0f00d1e2a3b4c5d60'), ('PublicSubnetId', 'subnet-0a1')], [('Environment', 'production', False), ('DbPassword', '****', False), ('AmiId', '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64', True)], '1f2e3d4c-5b6a-4789-8a0b-1c2d3e4f5a6b'),
     stack('us-east-1', 'reporting-db', [('Endpoint', 'reporting-replica.cxyz.us-east-1.rds.amazonaws.com'), ('MasterPassword', 'rep0rting-Master-2023')], [('MasterUsername', 'reporting', False), ('MasterUserPassword', 'rep0rting-Master-2023', False)], '9a8b7c6d-5e4f-4321-8fed-cba987654321'),
     r('elbv2.load-balancer', f'arn:aws:elasticloadbalancing:us-east-1:{A}:loadbalancer/net/sftp-nlb/7e1c2d3b4a5f6e7d', {'arn': f'arn:aws:elasticloadbalancing:us-east-1:{A}:loadbalancer/net/sftp-nlb/7e1c2d3b4a5f6e7d', 'name': 'sftp-nlb', 'type': 'network', 'scheme': 'internet-facing',

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { csvDocument } from '../../formats/text.js';
 import { sourceFiles, type WalkProblem } from '../../secrets/files.js';
+import { GitError, scanGitHistory, type CommitInfo } from '../../secrets/git.js';
 import { SECRET_RULES } from '../../secrets/rules/index.js';
 import { scanText, type Finding } from '../../secrets/scan.js';
 import { deliver } from '../deliver.js';
@@ -20,6 +21,10 @@ export interface SecretsFlags {
   baseline?: string;
   writeBaseline?: string;
   gitignore: boolean;
+  /** Scan the history of the repositories at PATH through `git log -p` instead of their files. */
+  git?: boolean;
+  /** With --git: only this revision range (`origin/main..HEAD`). */
+  gitRange?: string;
   quiet: boolean;
 }
 
@@ -37,20 +42,27 @@ export interface ReportedSecret {
   fingerprint: string;
   accountId?: string;
   testFixture: boolean;
+  /** Set for findings in git history (--git): the commit that added the line, its author and date. */
+  commit?: string;
+  author?: string;
+  date?: string;
 }
 
 const RULE_IDS = new Set(SECRET_RULES.map((rule) => rule.id));
 
 /** `onus:ignore` mutes every finding on its line; `onus:ignore <rule-id>` only that rule's. */
 export function inlineIgnored(lines: readonly string[], finding: Finding): boolean {
-  const line = lines[finding.line - 1] ?? '';
+  return inlineIgnoredLine(lines[finding.line - 1] ?? '', finding);
+}
+
+function inlineIgnoredLine(line: string, finding: Finding): boolean {
   const marker = /onus:ignore(?:[ \t]+([A-Za-z0-9_-]+))?/.exec(line);
   if (!marker) return false;
   const rule = marker[1];
   return rule === undefined || !RULE_IDS.has(rule) || rule === finding.ruleId;
 }
 
-function report(finding: Finding, path: string): ReportedSecret {
+function report(finding: Finding, path: string, commit?: CommitInfo): ReportedSecret {
   const reported: ReportedSecret = {
     path,
     line: finding.line,
@@ -65,6 +77,11 @@ function report(finding: Finding, path: string): ReportedSecret {
     testFixture: finding.testFixture,
   };
   if (finding.accountId !== undefined) reported.accountId = finding.accountId;
+  if (commit !== undefined) {
+    reported.commit = commit.commit;
+    reported.author = commit.author;
+    reported.date = commit.date;
+  }
   return reported;
 }
 
@@ -93,6 +110,10 @@ function readBaseline(file: string): Set<string> {
  */
 export async function secrets(paths: string[], flags: SecretsFlags): Promise<number> {
   const messages = new Messages(flags.quiet);
+  if (flags.git === true && paths.length === 0) paths = ['.'];
+  if (flags.git === true && paths.includes('-'))
+    throw new UserError('onus secrets --git: give repositories, not -');
+  if (flags.git !== true && flags.gitRange !== undefined) throw new UserError('--git-range needs --git');
   if (paths.length === 0) throw new UserError('onus secrets: give at least one file, directory or -');
   const baseline = flags.baseline === undefined ? new Set<string>() : readBaseline(flags.baseline);
 
@@ -100,19 +121,44 @@ export async function secrets(paths: string[], flags: SecretsFlags): Promise<num
   const found: ReportedSecret[] = [];
   let files = 0;
   let muted = 0;
-  for (const file of sourceFiles(paths, problems, {
-    gitignore: flags.gitignore,
-    include: flags.include ?? [],
-    exclude: flags.exclude ?? [],
-  })) {
-    files++;
-    const findings = scanText(file.text, { path: file.path });
-    if (findings.length === 0) continue;
-    const lines = file.text.split('\n');
-    for (const finding of findings) {
-      if (inlineIgnored(lines, finding)) muted++;
-      else found.push(report(finding, file.path));
+  let scanned: string;
+  if (flags.git === true) {
+    let commits = 0;
+    for (const repository of paths) {
+      let history;
+      try {
+        history = await scanGitHistory(
+          repository,
+          flags.gitRange === undefined ? {} : { range: flags.gitRange },
+        );
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error;
+        problems.push({ path: repository, message: error.message, severity: 'error' });
+        continue;
+      }
+      commits += history.commits;
+      for (const finding of history.findings) {
+        if (inlineIgnoredLine(finding.lineText, finding)) muted++;
+        else found.push(report(finding, finding.path, finding));
+      }
     }
+    scanned = `${String(commits)} commit${commits === 1 ? '' : 's'}`;
+  } else {
+    for (const file of sourceFiles(paths, problems, {
+      gitignore: flags.gitignore,
+      include: flags.include ?? [],
+      exclude: flags.exclude ?? [],
+    })) {
+      files++;
+      const findings = scanText(file.text, { path: file.path });
+      if (findings.length === 0) continue;
+      const lines = file.text.split('\n');
+      for (const finding of findings) {
+        if (inlineIgnored(lines, finding)) muted++;
+        else found.push(report(finding, file.path));
+      }
+    }
+    scanned = `${String(files)} file${files === 1 ? '' : 's'}`;
   }
   for (const problem of problems) {
     const line = `${problem.path}: ${problem.message}`;
@@ -135,7 +181,7 @@ export async function secrets(paths: string[], flags: SecretsFlags): Promise<num
   const remaining = found.filter((finding) => !baseline.has(finding.fingerprint));
   const inBaseline = found.length - remaining.length;
   messages.info(
-    `scanned ${String(files)} file${files === 1 ? '' : 's'}: ${String(remaining.length)} secret(s)` +
+    `scanned ${scanned}: ${String(remaining.length)} secret(s)` +
       (muted > 0 ? `, ${String(muted)} ignored inline` : '') +
       (inBaseline > 0 ? `, ${String(inBaseline)} in the baseline` : ''),
   );
@@ -172,6 +218,9 @@ export function render(findings: readonly ReportedSecret[], format: SecretsForma
           'fingerprint',
           'account_id',
           'test_fixture',
+          'commit',
+          'author',
+          'date',
         ],
         ...findings.map((finding) => [
           finding.path,
@@ -185,6 +234,9 @@ export function render(findings: readonly ReportedSecret[], format: SecretsForma
           finding.fingerprint,
           finding.accountId ?? '',
           finding.testFixture ? 'yes' : 'no',
+          finding.commit ?? '',
+          finding.author ?? '',
+          finding.date ?? '',
         ]),
       ]);
     case 'sarif':
@@ -197,7 +249,8 @@ export function render(findings: readonly ReportedSecret[], format: SecretsForma
 function table(findings: readonly ReportedSecret[]): string {
   if (findings.length === 0) return 'no secrets found\n';
   const rows = findings.map((finding) => [
-    `${finding.path}:${String(finding.line)}:${String(finding.column)}`,
+    (finding.commit === undefined ? '' : `${finding.commit.slice(0, 10)} `) +
+      `${finding.path}:${String(finding.line)}:${String(finding.column)}`,
     finding.ruleId,
     finding.redacted + (finding.testFixture ? '  (test fixture)' : ''),
   ]);
@@ -256,7 +309,11 @@ export function formatSecretsSarif(findings: readonly ReportedSecret[]): string 
       ruleIndex: index,
       level: SARIF_LEVEL[finding.severity],
       message: {
-        text: `${finding.title}: ${finding.redacted}${finding.testFixture ? ' (in a test fixture)' : ''}`,
+        text:
+          `${finding.title}: ${finding.redacted}${finding.testFixture ? ' (in a test fixture)' : ''}` +
+          (finding.commit === undefined
+            ? ''
+            : ` (added in commit ${finding.commit.slice(0, 12)} on ${finding.date ?? ''})`),
       },
       locations: [
         {
@@ -267,7 +324,13 @@ export function formatSecretsSarif(findings: readonly ReportedSecret[]): string 
         },
       ],
       partialFingerprints: { 'onusSecret/v1': finding.fingerprint },
-      properties: { severity: finding.severity, testFixture: finding.testFixture },
+      properties: {
+        severity: finding.severity,
+        testFixture: finding.testFixture,
+        ...(finding.commit === undefined
+          ? {}
+          : { commit: finding.commit, author: finding.author, date: finding.date }),
+      },
     };
   });
   const log = {

@@ -167,6 +167,13 @@ function isLiteralValue(minLength: number, minEntropy: number) {
 }
 
 /** The name a value is assigned to, read back from the text before it: `DB_PASSWORD` in `DB_PASSWORD = "..."`. */
+/** `arn:aws:secretsmanager:...:secret:prod/db-AbCdEf`: the name is an ARN's resource type, not an assignment. */
+function inArn(context: MatchContext): boolean {
+  const lineStart = context.text.lastIndexOf('\n', context.start - 1) + 1;
+  const before = context.text.slice(Math.max(lineStart, context.start - 200), context.start);
+  return /\barn:aws[a-z-]*:[a-z0-9-]*:[^:\s'"]*:[^:\s'"]*:[A-Za-z0-9_.-]*:?$/.test(before);
+}
+
 function assignedName(context: MatchContext): string {
   const lineStart = context.text.lastIndexOf('\n', context.start - 1) + 1;
   const before = context.text.slice(Math.max(lineStart, context.start - 120), context.start);
@@ -203,7 +210,7 @@ function generic(
     entropy,
     validate: (secret, context) => {
       const name = assignedName(context);
-      if (!word.test(name) || IDENTIFIER_VALUE.test(secret)) return false;
+      if (!word.test(name) || IDENTIFIER_VALUE.test(secret) || inArn(context)) return false;
       // A value that says what it is (`MyPassword1`, `my-token-name`) describes the secret rather than being it.
       if (word.test(secret)) return false;
       return literal(secret, { ...context, groups: { ...context.groups, name } });
