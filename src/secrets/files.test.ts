@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { globMatcher, sourceFiles, type WalkOptions, type WalkProblem } from './files.js';
+import { findingsIn, globMatcher, sourceFiles, type WalkOptions, type WalkProblem } from './files.js';
+import { base62, crc32 } from './rules/validators.js';
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'onus-secrets-files-'));
@@ -62,20 +63,61 @@ describe('sourceFiles', () => {
     expect(globMatcher('*.env')('deploy/prod.envx')).toBe(false);
   });
 
-  it('skips binary files silently, and huge files, unreadable files and symlink loops with a warning', () => {
+  it('skips binary files silently, and unreadable files and symlink loops with a warning', () => {
     const root = tree({
       'text.txt': 'hello',
       'image.bin': Buffer.from([0x89, 0x50, 0x00, 0x01, 0x41]),
-      'big.txt': 'y'.repeat(2000),
+      'big.bin': Buffer.concat([Buffer.from([0x00, 0x01]), Buffer.alloc(3000, 0x41)]),
       'dir/file.txt': 'x',
     });
     symlinkSync('..', join(root, 'dir/loop'));
     const { paths, problems } = walk(root, { maxBytes: 1000 });
     expect(paths).toEqual(['dir/file.txt', 'text.txt']);
     expect(problems).toEqual([
-      expect.objectContaining({ path: 'big.txt', severity: 'warning' }),
       expect.objectContaining({ path: 'dir/loop', message: 'skipped: symlink loop', severity: 'warning' }),
     ]);
+  });
+
+  it('reads a file over the size limit in windows and finds every secret once, at its line, across the cuts', () => {
+    // Filler lines of 50 bytes; secrets every 37 lines, so that some fall on or across window cuts.
+    const lines: string[] = [];
+    const expected: string[] = [];
+    for (let line = 1; line <= 3000; line++) {
+      if (line % 37 === 0) {
+        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+        let seed = line;
+        const body = Array.from({ length: 30 }, () => {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          return alphabet.charAt(Math.floor((seed / 2147483648) * 62));
+        }).join('');
+        lines.push(`GITHUB_TOKEN=ghp_${body}${base62(crc32(body), 6)}`);
+        expected.push(`${String(line)} github-pat`);
+      } else lines.push(`filler line ${String(line).padStart(6, '0')} of text, nothing secret here.`);
+    }
+    lines[1499] = '-----BEGIN OPENSSH PRIVATE KEY-----';
+    for (let i = 1500; i < 1520; i++)
+      lines[i] = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW';
+    lines[1520] = '-----END OPENSSH PRIVATE KEY-----';
+    const root = tree({ 'huge.env': `${lines.join('\n')}\n` });
+    const problems: WalkProblem[] = [];
+    // Windows of 4 KB over 150 KB: about 40 cuts, each window repeating up to 64 KB of the one before.
+    const windows = [...sourceFiles(['.'], problems, { cwd: root, maxBytes: 4096 })];
+    expect(windows.length).toBeGreaterThan(30);
+    expect(problems).toEqual([]);
+    for (const window of windows) {
+      const first = window.text.split('\n')[0];
+      expect(first).toBe(lines[(window.window?.firstLine ?? 1) - 1]);
+    }
+    const found = windows
+      .flatMap(findingsIn)
+      .map((finding) => `${String(finding.line)} ${finding.ruleId}`)
+      .sort();
+    const key = found.filter((entry) => entry.endsWith('private-key-openssh'));
+    expect(found.filter((entry) => entry.endsWith('github-pat'))).toEqual(
+      expected.filter((entry) => !/^15(0[0-9]|1[0-9]|20) /.test(entry)).sort(),
+    );
+    // Reported at its first line of key material, as when the file is read whole.
+    expect(key).toEqual(['1501 private-key-openssh']);
   });
 
   it.skipIf(process.getuid?.() === 0)('reports an unreadable file as a warning and goes on', () => {

@@ -9,11 +9,28 @@
  * is ignored). Not supported: `.git/info/exclude`, the global `core.excludesFile`, `\ ` escaped trailing spaces
  * and git's case-insensitive mode.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readTextFile } from '../sources/text-file.js';
+import { scanText, type Finding } from './scan.js';
 
+/** Files up to this size are read whole; bigger ones are read in overlapping windows of about this size. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * How much of a window the next one repeats (cut at a line start): more than any secret spans (a 4096-bit PEM
+ * key is about 3.3 KB) and more than the 5 lines an AWS key id and its secret may lie apart.
+ */
+const WINDOW_OVERLAP_BYTES = 64 * 1024;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 export const STDIN_PATH = '<stdin>';
 
@@ -21,6 +38,12 @@ export interface SourceFile {
   /** As shown and fingerprinted: relative to the working directory, `/`-separated; `<stdin>` for `-`. */
   path: string;
   text: string;
+  /**
+   * Set when a huge file is read in windows: the line of the file `text` starts at (1-based), and where the
+   * part this window adds begins in `text` (the window before it also held what comes before: findings that
+   * start there were already reported).
+   */
+  window?: { firstLine: number; newFrom: number };
 }
 
 export interface WalkProblem {
@@ -175,6 +198,67 @@ function errorCode(error: unknown): string {
 }
 
 /**
+ * The secrets in a file (or a window of a huge one, at the file's line numbers): a window repeats the end of the
+ * one before, and what lies wholly there was found in that one.
+ */
+export function findingsIn(file: SourceFile): Finding[] {
+  const findings = scanText(file.text, { path: file.path });
+  const window = file.window;
+  if (window === undefined) return findings;
+  return findings
+    .filter((finding) => finding.end > window.newFrom)
+    .map((finding) => ({ ...finding, line: finding.line + window.firstLine - 1 }));
+}
+
+/**
+ * A file too big to hold whole, in windows of about `size` bytes cut at line ends, each repeating the end of the
+ * one before (WINDOW_OVERLAP_BYTES), so a secret across a cut is whole in the next window. Memory stays about
+ * two windows whatever the file's size. A file whose first bytes hold a NUL is binary and yields nothing.
+ */
+function* windowsOf(absolute: string, path: string, size: number): Generator<SourceFile> {
+  const fd = openSync(absolute, 'r');
+  try {
+    const chunk = Buffer.alloc(size);
+    let overlap = Buffer.alloc(0); // the end of the window before, repeated for context
+    let pending = Buffer.alloc(0); // read, not yet in a window: a partial last line
+    let firstLine = 1;
+    let probed = false;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, size, null);
+      if (!probed) {
+        probed = true;
+        if (chunk.subarray(0, Math.min(read, 8192)).includes(0)) return;
+      }
+      const fresh = Buffer.concat([pending, chunk.subarray(0, read)]);
+      let cut = read === 0 ? fresh.length : fresh.lastIndexOf(0x0a) + 1;
+      // A whole window without a line end is taken as it is rather than grown without bound.
+      if (cut === 0) cut = fresh.length;
+      if (cut === 0) return;
+      pending = Buffer.from(fresh.subarray(cut));
+      const overlapText = overlap.toString('utf8');
+      yield {
+        path,
+        text: overlapText + fresh.subarray(0, cut).toString('utf8'),
+        window: { firstLine, newFrom: overlapText.length },
+      };
+      if (read === 0 && pending.length === 0) return;
+      const whole = Buffer.concat([overlap, fresh.subarray(0, cut)]);
+      let keepFrom = whole.length - WINDOW_OVERLAP_BYTES;
+      if (keepFrom <= 0) keepFrom = 0;
+      else {
+        const lineEnd = whole.indexOf(0x0a, keepFrom);
+        keepFrom = lineEnd === -1 ? whole.length : lineEnd + 1;
+      }
+      for (let at = whole.indexOf(0x0a); at !== -1 && at < keepFrom; at = whole.indexOf(0x0a, at + 1))
+        firstLine++;
+      overlap = Buffer.from(whole.subarray(keepFrom));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The text of every file under the paths, in order, with the problems met on the way. Files are read one at a
  * time, as the caller asks for them.
  */
@@ -193,20 +277,19 @@ export function* sourceFiles(
     return path === '' ? '.' : path;
   };
 
-  function read(absolute: string, stats: Stats): SourceFile | null {
+  function* read(absolute: string, stats: Stats): Generator<SourceFile> {
     const path = display(absolute);
     const read = readTextFile(absolute, maxBytes, stats.size);
-    if (read.ok) return { path, text: read.text };
-    if (read.reason === 'huge') {
-      problems.push({
-        path,
-        message: `skipped: ${String(read.size)} bytes, over the ${String(maxBytes)}-byte limit`,
-        severity: 'warning',
-      });
+    if (read.ok) yield { path, text: read.text };
+    else if (read.reason === 'huge') {
+      try {
+        yield* windowsOf(absolute, path, maxBytes);
+      } catch (error) {
+        problems.push({ path, message: `cannot read: ${errorCode(error)}`, severity: 'warning' });
+      }
     } else if (read.reason === 'unreadable') {
       problems.push({ path, message: `cannot read: ${read.code}`, severity: 'warning' });
     }
-    return null;
   }
 
   function* walk(directory: string, stack: IgnoreFile[], visited: Set<string>): Generator<SourceFile> {
@@ -263,8 +346,7 @@ export function* sourceFiles(
         yield* walk(absolute, here, visited);
       } else if (stats.isFile()) {
         if (includes.length > 0 && !includes.some((matches) => matches(path))) continue;
-        const file = read(absolute, stats);
-        if (file) yield file;
+        yield* read(absolute, stats);
       }
     }
     visited.delete(real);
@@ -296,8 +378,7 @@ export function* sourceFiles(
       yield* walk(absolute, useGitignore ? ancestorsIgnores(absolute) : [], new Set());
     } else {
       // A file named on the command line is read whatever .gitignore and the globs say.
-      const file = read(absolute, stats);
-      if (file) yield file;
+      yield* read(absolute, stats);
     }
   }
 }

@@ -32,10 +32,16 @@ describe('AWS keys', () => {
   it('pairs a secret access key with the key id a few lines away, and gives both the account', () => {
     const text = `[prod]\naws_access_key_id = ${SESSION_KEY_ID}\nregion = eu-west-1\nvalue = ${SECRET_KEY}\n`;
     const found = scanText(text);
+    // The temporary key id is not a finding by itself; the secret key paired with it is, with the account.
     expect(found.map((f) => [f.ruleId, f.accountId, f.line])).toEqual([
-      ['aws-access-key-id', '609629065308', 2],
       ['aws-secret-access-key', '609629065308', 4],
     ]);
+  });
+
+  it('reports a long-term key id alone, not the temporary key id every CloudTrail record carries', () => {
+    const record = `{"userIdentity":{"type":"AssumedRole","accessKeyId":"${SESSION_KEY_ID}"},"eventName":"ListBuckets"}`;
+    expect(scanText(record)).toEqual([]);
+    expect(ids(`{"accessKeyId":"${KEY_ID}"}`)).toEqual(['aws-access-key-id']);
   });
 
   it('takes a 40-character value for a secret key when its line names one', () => {

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { csvDocument } from '../../formats/text.js';
-import { sourceFiles, type WalkProblem } from '../../secrets/files.js';
+import { findingsIn, sourceFiles, type WalkProblem } from '../../secrets/files.js';
 import { GitError, scanGitHistory, type CommitInfo } from '../../secrets/git.js';
 import { SECRET_RULES } from '../../secrets/rules/index.js';
-import { scanText, type Finding } from '../../secrets/scan.js';
+import type { Finding } from '../../secrets/scan.js';
 import { deliver } from '../deliver.js';
 import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
@@ -149,12 +149,13 @@ export async function secrets(paths: string[], flags: SecretsFlags): Promise<num
       include: flags.include ?? [],
       exclude: flags.exclude ?? [],
     })) {
-      files++;
-      const findings = scanText(file.text, { path: file.path });
+      if (file.window === undefined || file.window.firstLine === 1) files++;
+      const findings = findingsIn(file);
       if (findings.length === 0) continue;
       const lines = file.text.split('\n');
+      const firstLine = file.window?.firstLine ?? 1;
       for (const finding of findings) {
-        if (inlineIgnored(lines, finding)) muted++;
+        if (inlineIgnoredLine(lines[finding.line - firstLine] ?? '', finding)) muted++;
         else found.push(report(finding, file.path));
       }
     }

@@ -228,6 +228,9 @@ export const CONTEXT_RULES: readonly SecretRuleSpec[] = [
     keywords: ['akia', 'asia', 'abia', 'acca'],
     pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/,
     entropy: 3,
+    // A temporary (ASIA) key id alone is an identifier every CloudTrail record carries, worthless without the
+    // secret key and session token that go with it (which have their own rules): not a finding by itself.
+    validate: (secret) => !secret.startsWith('ASIA'),
     allow: AWS_EXAMPLES,
     source:
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',

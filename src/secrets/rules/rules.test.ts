@@ -174,10 +174,11 @@ const CASES: Record<string, Case> = {
     return c(t, corrupt(t));
   })(),
   'github-fine-grained-pat': c('github_pat_' + an(22) + '_' + an(59), 'github_pat_' + an(22) + '_' + an(30)),
-  'gitlab-pat': c('glpat-' + url(20), 'glpat-' + url(10)),
+  // A routable token (2024+): a base64url payload, then a dot-separated version and checksum; past the legacy 20.
+  'gitlab-pat': c(`glpat-${url(120)}.01.${lc(9)}`, 'glpat-' + url(10)),
   'gitlab-pipeline-trigger-token': c('glptt-' + hex(40), 'glptt-' + hex(39)),
   'gitlab-runner-registration-token': c('GR1348941' + url(20), 'GR1348941' + url(19)),
-  'gitlab-runner-token': c('glrt-' + url(20), 'glrt-' + url(10)),
+  'gitlab-runner-token': c(`glrt-t1_${url(120)}.01.${lc(9)}`, 'glrt-' + url(10)),
   'gitlab-deploy-token': c('gldt-' + url(20), 'gldt-' + url(10)),
   'gitlab-feed-token': c('glft-' + url(20), 'glft-' + url(10)),
   'gitlab-oauth-app-secret': c('gloas-' + hex(64), 'gloas-' + hex(63)),
@@ -268,7 +269,7 @@ const CASES: Record<string, Case> = {
   'vault-service-token': c('hvs.' + url(95), 'hvs.' + url(24)),
   'vault-batch-token': c('hvb.' + url(95), 'hvb.' + url(24)),
   'terraform-cloud-token': c(`${an(14)}.atlasv1.${url(67)}`, `${an(14)}.atlasv2.${url(67)}`),
-  'doppler-personal-token': c('dp.pt.' + an(43), 'dp.pt.' + an(30)),
+  'doppler-personal-token': c('dp.pt.' + an(40), 'dp.pt.' + an(30)),
   'doppler-service-token': c('dp.st.' + an(44), 'dp.st.' + an(30)),
   'doppler-service-account-token': c('dp.sa.' + an(44), 'dp.sa.' + an(30)),
   'doppler-cli-token': c('dp.ct.' + an(44), 'dp.ct.' + an(30)),
@@ -282,7 +283,7 @@ const CASES: Record<string, Case> = {
   'groq-api-key': c('gsk_' + an(52), 'gsk_' + an(51)),
   'replicate-api-token': c('r8_' + an(37), 'r8_' + an(36)),
   'perplexity-api-key': c('pplx-' + an(48), 'pplx-' + an(47)),
-  'xai-api-key': c('xai-' + an(80), 'xai-' + an(79)),
+  'xai-api-key': c(`xai-${an(40)}_${an(39)}`, `xai-${an(40)}_${an(38)}`),
   'langsmith-api-key': c(`lsv2_pt_${hex(32)}_${hex(10)}`, `lsv2_pt_${hex(32)}`),
   'airtable-pat': c(`pat${an(14)}.${hex(64)}`, `pat${an(14)}.${hex(63)}`),
   'atlassian-api-token': c('ATATT3' + url(190), 'ATATT3' + url(100)),
@@ -418,6 +419,34 @@ describe('the rule catalog', () => {
     it('finds nothing in its near miss', () => {
       expect(scanText(testCase.miss).map((finding) => finding.ruleId)).not.toContain(id);
     });
+  });
+});
+
+// Formats checked against their vendors' documentation (issue 10): the variants one case per rule leaves out.
+describe('documented token variants', () => {
+  const found = (text: string) => scanText(text).map((finding) => finding.ruleId);
+  it.each([
+    ['gitlab-pat', 'a legacy 20-character GitLab token', 'glpat-' + url(20)],
+    [
+      'gitlab-pat',
+      'a routable GitLab token of the longest documented length',
+      `glpat-${url(297)}.01.${lc(9)}`,
+    ],
+    ['fly-io-token', 'a fly.io OAuth token', 'fo1_' + url(43)],
+    ['fly-io-token', 'an older fly.io macaroon', 'fm1r_' + b64(150)],
+    ['doppler-personal-token', 'a 43-character Doppler personal token', 'dp.pt.' + an(43)],
+    ['atlassian-api-token', 'a longer Atlassian API token (their length varies)', 'ATATT3' + url(250)],
+  ])('finds %s in %s', (id, _situation, secret) => {
+    const findings = scanText(`token = "${secret}"`).filter((finding) => finding.ruleId === id);
+    expect(findings.map((finding) => finding.end - finding.start)).toEqual([secret.length]);
+  });
+
+  it('does not take a fly.io OAuth token one character short for one', () => {
+    expect(found(`token = "fo1_${url(42)}"`)).not.toContain('fly-io-token');
+  });
+
+  it('does not report a Twilio account SID, which is an identifier and not a secret', () => {
+    expect(found(`TWILIO_ACCOUNT_SID=AC${hex(32)}`)).toEqual([]);
   });
 });
 

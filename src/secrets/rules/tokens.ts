@@ -34,8 +34,12 @@ function token(
 
 const GITHUB = 'https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/';
 const GITLAB = 'https://docs.gitlab.com/security/tokens/#token-prefixes';
+/** States the routable format and its 43-316 character length (gitlab-org/gitlab!169322 quotes it). */
+const GITLAB_ROUTABLE =
+  'https://handbook.gitlab.com/handbook/engineering/architecture/design-documents/cells/routable_tokens/';
 const SLACK = 'https://api.slack.com/authentication/token-types';
-const SHOPIFY = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens';
+/** 32 characters after a 6-character prefix, 38 in all (shpat_/shpca_/shppa_ since April 2020). */
+const SHOPIFY = 'https://shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing';
 const DOPPLER = 'https://docs.doppler.com/docs/token-formats';
 const NEWRELIC = 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/';
 const DIGITALOCEAN = 'https://docs.digitalocean.com/reference/api/create-personal-access-token/';
@@ -129,8 +133,10 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'GitLab personal access token',
     'critical',
     ['glpat-'],
-    'glpat-[A-Za-z0-9_.-]{20,80}',
-    GITLAB,
+    // Legacy tokens carry 20 characters; routable ones (2024+) a base64url payload, a version and a checksum,
+    // up to 310 characters after the prefix.
+    'glpat-[A-Za-z0-9_.-]{20,310}',
+    GITLAB_ROUTABLE,
   ),
   token(
     'gitlab-pipeline-trigger-token',
@@ -153,8 +159,8 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'GitLab runner authentication token',
     'high',
     ['glrt-'],
-    'glrt-[A-Za-z0-9_.-]{20,80}',
-    GITLAB,
+    'glrt-[A-Za-z0-9_.-]{20,310}',
+    GITLAB_ROUTABLE,
   ),
   token('gitlab-deploy-token', 'GitLab deploy token', 'high', ['gldt-'], 'gldt-[A-Za-z0-9_-]{20,80}', GITLAB),
   token('gitlab-feed-token', 'GitLab feed token', 'medium', ['glft-'], 'glft-[A-Za-z0-9_-]{20,80}', GITLAB),
@@ -320,7 +326,7 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'high',
     ['q~'],
     '[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}',
-    'https://learn.microsoft.com/en-us/purview/sit-defn-client-secret-api-key',
+    'https://learn.microsoft.com/en-us/purview/sit-defn-azure-ad-client-secret',
     {
       pattern:
         /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
@@ -474,7 +480,7 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'high',
     ['shpss_'],
     'shpss_[a-fA-F0-9]{32}',
-    SHOPIFY,
+    'https://shopify.dev/changelog/app-secret-key-length-has-increased',
   ),
   token('square-access-token', 'Square access token', 'critical', ['eaaa'], 'EAAA[A-Za-z0-9_-]{60}', SQUARE),
   token(
@@ -621,8 +627,9 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'fly-io-token',
     'Fly.io access token',
     'high',
-    ['fm2_'],
-    'fm2_[A-Za-z0-9+/]{100,}={0,2}',
+    ['fm1a_', 'fm1r_', 'fm2_', 'fo1_'],
+    // Macaroons (fm2_, older fm1a_/fm1r_) are base64; fo1_ OAuth tokens are 43 base64url characters.
+    '(?:fm1[ar]_|fm2_)[A-Za-z0-9+/]{100,}={0,2}|fo1_[A-Za-z0-9_-]{43}',
     'https://fly.io/docs/security/tokens/',
   ),
   token(
@@ -664,7 +671,7 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'Doppler personal token',
     'high',
     ['dp.pt.'],
-    'dp\\.pt\\.[A-Za-z0-9]{43}',
+    'dp\\.pt\\.[A-Za-z0-9]{40,44}',
     DOPPLER,
   ),
   token(
@@ -777,7 +784,7 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'xAI API key',
     'high',
     ['xai-'],
-    'xai-[A-Za-z0-9]{80}',
+    'xai-[A-Za-z0-9_]{80}',
     'https://docs.x.ai/docs/overview',
   ),
   token(
@@ -802,7 +809,8 @@ export const TOKEN_RULES: readonly SecretRuleSpec[] = [
     'Atlassian API token',
     'high',
     ['atatt3'],
-    'ATATT3[A-Za-z0-9_=-]{180,200}',
+    // Atlassian states the length varies (longer since January 2023), so there is no upper bound.
+    'ATATT3[A-Za-z0-9_=-]{180,}',
     'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
   ),
   token('newrelic-user-api-key', 'New Relic user API key', 'high', ['nrak-'], 'NRAK-[A-Z0-9]{27}', NEWRELIC),
