@@ -95,11 +95,15 @@ function awsService(service: string): Identity {
   return { type: 'AWSService', invokedBy: service };
 }
 
-const CONSOLE_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+const CONSOLE_UA =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 const CLI_UA = 'aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off';
-const BOTO_UA = 'Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.10.210-201.852.amzn2.x86_64 lang/python#3.12.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.69';
-const SDK_JS_UA = 'aws-sdk-js/3.600.0 ua/2.1 os/linux#5.10.219-208.866.amzn2.x86_64 lang/js md/nodejs#20.15.0 api/ssm#3.600.0';
-const TERRAFORM_UA = 'APN/1.0 HashiCorp/1.0 Terraform/1.8.5 (+https://www.terraform.io) terraform-provider-aws/5.54.1 aws-sdk-go-v2/1.30.0';
+const BOTO_UA =
+  'Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.10.210-201.852.amzn2.x86_64 lang/python#3.12.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.69';
+const SDK_JS_UA =
+  'aws-sdk-js/3.600.0 ua/2.1 os/linux#5.10.219-208.866.amzn2.x86_64 lang/js md/nodejs#20.15.0 api/ssm#3.600.0';
+const TERRAFORM_UA =
+  'APN/1.0 HashiCorp/1.0 Terraform/1.8.5 (+https://www.terraform.io) terraform-provider-aws/5.54.1 aws-sdk-go-v2/1.30.0';
 
 /** The people and machines of the benign story, per account. */
 function cast(account: string) {
@@ -231,7 +235,11 @@ function regionOf(account: string): string {
 
 const READ_CALLS: readonly [string, string, unknown][] = [
   ['ec2.amazonaws.com', 'DescribeInstances', { instancesSet: {}, filterSet: {} }],
-  ['ec2.amazonaws.com', 'DescribeSecurityGroups', { securityGroupSet: {}, securityGroupIdSet: {}, filterSet: {} }],
+  [
+    'ec2.amazonaws.com',
+    'DescribeSecurityGroups',
+    { securityGroupSet: {}, securityGroupIdSet: {}, filterSet: {} },
+  ],
   ['ec2.amazonaws.com', 'DescribeVpcs', { vpcSet: {}, filterSet: {} }],
   ['s3.amazonaws.com', 'ListBuckets', { Host: 's3.amazonaws.com' }],
   ['s3.amazonaws.com', 'GetBucketPolicy', { bucketName: 'orders-exports', policy: '' }],
@@ -396,7 +404,11 @@ function benignHour(account: string, people: Cast, day: string, hour: number, da
     const region = regionOf(account);
     const time = between(0, 3000);
     const deploy: [string, string, unknown][] = [
-      ['cloudformation.amazonaws.com', 'CreateChangeSet', { stackName: 'orders-service', changeSetType: 'UPDATE' }],
+      [
+        'cloudformation.amazonaws.com',
+        'CreateChangeSet',
+        { stackName: 'orders-service', changeSetType: 'UPDATE' },
+      ],
       ['cloudformation.amazonaws.com', 'DescribeChangeSet', { stackName: 'orders-service' }],
       ['cloudformation.amazonaws.com', 'ExecuteChangeSet', { stackName: 'orders-service' }],
       [
@@ -404,7 +416,11 @@ function benignHour(account: string, people: Cast, day: string, hour: number, da
         'UpdateFunctionCode20150331v2',
         { functionName: 'orders-fn', s3Bucket: 'orders-artifacts', s3Key: `orders-fn-${hex(7)}.zip` },
       ],
-      ['ecs.amazonaws.com', 'UpdateService', { cluster: 'orders', service: 'orders-api', forceNewDeployment: true }],
+      [
+        'ecs.amazonaws.com',
+        'UpdateService',
+        { cluster: 'orders', service: 'orders-api', forceNewDeployment: true },
+      ],
     ];
     for (const [index, [source, name, request]] of deploy.entries()) {
       call({
@@ -439,12 +455,32 @@ function benignLookAlikes(account: string, people: Cast): void {
   const admin = people.admins[0] ?? people.ci;
   const region = REGIONS[account]?.[0]?.[0] ?? 'us-east-1';
   const change = (hour: number, who: Identity, source: string, name: string, request: unknown, r = region) =>
-    call({ account, region: r, time: at(day, hour, between(0, 3599)), who, source, name, ip: people.office, agent: CONSOLE_UA, request });
+    call({
+      account,
+      region: r,
+      time: at(day, hour, between(0, 3599)),
+      who,
+      source,
+      name,
+      ip: people.office,
+      agent: CONSOLE_UA,
+      request,
+    });
   // A security group opened to the VPC only.
   change(10, admin, 'ec2.amazonaws.com', 'AuthorizeSecurityGroupIngress', {
     groupId: 'sg-0123456789abcdef0',
     ipPermissions: {
-      items: [{ ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groups: {}, ipRanges: { items: [{ cidrIp: '10.0.0.0/16' }] }, ipv6Ranges: {}, prefixListIds: {} }],
+      items: [
+        {
+          ipProtocol: 'tcp',
+          fromPort: 5432,
+          toPort: 5432,
+          groups: {},
+          ipRanges: { items: [{ cidrIp: '10.0.0.0/16' }] },
+          ipv6Ranges: {},
+          prefixListIds: {},
+        },
+      ],
     },
   });
   // A bucket policy whose only "*" principal is in a Deny (refuse plain HTTP).
@@ -499,32 +535,68 @@ function benignLookAlikes(account: string, people: Cast): void {
   });
   // Findings triaged as notified, not suppressed.
   change(13, admin, 'securityhub.amazonaws.com', 'BatchUpdateFindings', {
-    FindingIdentifiers: [{ Id: `arn:aws:securityhub:${region}:${account}:finding/${uuid()}`, ProductArn: `arn:aws:securityhub:${region}::product/aws/guardduty` }],
+    FindingIdentifiers: [
+      {
+        Id: `arn:aws:securityhub:${region}:${account}:finding/${uuid()}`,
+        ProductArn: `arn:aws:securityhub:${region}::product/aws/guardduty`,
+      },
+    ],
     Workflow: { Status: 'NOTIFIED' },
   });
   // Read-only access for the deploy role; a role the sibling account (in this trail) may assume.
-  change(14, admin, 'iam.amazonaws.com', 'AttachRolePolicy', {
-    roleName: 'github-deploy',
-    policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
-  }, 'us-east-1');
-  change(14, people.ci, 'iam.amazonaws.com', 'CreateRole', {
-    roleName: 'cross-account-backup',
-    assumeRolePolicyDocument: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account === PROD ? DEV : PROD}:root` }, Action: 'sts:AssumeRole' }],
-    }),
-  }, 'us-east-1');
-  change(14, people.ci, 'iam.amazonaws.com', 'CreateRole', {
-    roleName: 'orders-fn-role',
-    assumeRolePolicyDocument: JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-    }),
-  }, 'us-east-1');
+  change(
+    14,
+    admin,
+    'iam.amazonaws.com',
+    'AttachRolePolicy',
+    {
+      roleName: 'github-deploy',
+      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    },
+    'us-east-1',
+  );
+  change(
+    14,
+    people.ci,
+    'iam.amazonaws.com',
+    'CreateRole',
+    {
+      roleName: 'cross-account-backup',
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${account === PROD ? DEV : PROD}:root` },
+            Action: 'sts:AssumeRole',
+          },
+        ],
+      }),
+    },
+    'us-east-1',
+  );
+  change(
+    14,
+    people.ci,
+    'iam.amazonaws.com',
+    'CreateRole',
+    {
+      roleName: 'orders-fn-role',
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      }),
+    },
+    'us-east-1',
+  );
   // carol rotates her own access key.
   change(15, people.carol, 'iam.amazonaws.com', 'CreateAccessKey', { userName: 'carol' }, 'us-east-1');
   // A KMS key gets rotation, not deletion.
-  change(15, admin, 'kms.amazonaws.com', 'EnableKeyRotation', { keyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' });
+  change(15, admin, 'kms.amazonaws.com', 'EnableKeyRotation', {
+    keyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  });
   // A developer tries three things the role does not allow: denied, but no burst.
   for (let i = 0; i < 3; i++) {
     call({
@@ -580,26 +652,54 @@ function plantAttacks(): void {
   ) => call({ account, region, time: at(day, hour, second), who, source, name, ip, agent, request });
 
   // 1. Password spraying: one address, twelve user names, one try each.
-  const sprayed = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'oscar'];
+  const sprayed = [
+    'alice',
+    'bob',
+    'carol',
+    'dave',
+    'erin',
+    'frank',
+    'grace',
+    'heidi',
+    'ivan',
+    'judy',
+    'mallory',
+    'oscar',
+  ];
   let first: TrailRecord | undefined;
   for (const [index, name] of sprayed.entries()) {
-    const who = { type: 'IAMUser', principalId: `AIDA${upper(17)}`, accountId: PROD, accessKeyId: '', userName: name };
+    const who = {
+      type: 'IAMUser',
+      principalId: `AIDA${upper(17)}`,
+      accountId: PROD,
+      accessKeyId: '',
+      userName: name,
+    };
     const record = consoleLogin(PROD, at(day, 1, index * 90), who, '203.0.113.10', 'Failure', 'No');
     first ??= record;
   }
-  if (first !== undefined) plant('trail-password-spray', first, 'twelve user names tried from one address', null);
+  if (first !== undefined)
+    plant('trail-password-spray', first, 'twelve user names tried from one address', null);
 
   // 2. Brute force: twenty-five guesses at dave's password within half an hour.
-  const dave = { type: 'IAMUser', principalId: 'AIDAEXAMPLEDAVE000001', accountId: PROD, accessKeyId: '', userName: 'dave' };
+  const dave = {
+    type: 'IAMUser',
+    principalId: 'AIDAEXAMPLEDAVE000001',
+    accountId: PROD,
+    accessKeyId: '',
+    userName: 'dave',
+  };
   for (let i = 0; i < 25; i++) {
     const record = consoleLogin(PROD, at(day, 2, i * 70), dave, '203.0.113.11', 'Failure', 'No');
-    if (i === 0) plant('trail-console-brute-force', record, '25 failed sign-ins as dave from one address', null);
+    if (i === 0)
+      plant('trail-console-brute-force', record, '25 failed sign-ins as dave from one address', null);
   }
 
   // 3. Root password guessing: six failures in five minutes.
   for (let i = 0; i < 6; i++) {
     const record = consoleLogin(PROD, at(day, 3, i * 50), root(PROD), '203.0.113.12', 'Failure', 'No');
-    if (i === 0) plant('trail-root-login-failures', record, 'six failed root sign-ins', `arn:aws:iam::${PROD}:root`);
+    if (i === 0)
+      plant('trail-root-login-failures', record, 'six failed root sign-ins', `arn:aws:iam::${PROD}:root`);
   }
 
   // 4-5. Root signs in without MFA and creates itself an access key.
@@ -615,13 +715,26 @@ function plantAttacks(): void {
     name: 'CreateAccessKey',
     ip: '203.0.113.13',
     agent: CONSOLE_UA,
-    response: { accessKey: { accessKeyId: 'AKIAEXAMPLEROOTKEY01', status: 'Active', createDate: 'Nov 4, 2026 3:16:40 AM' } },
+    response: {
+      accessKey: {
+        accessKeyId: 'AKIAEXAMPLEROOTKEY01',
+        status: 'Active',
+        createDate: 'Nov 4, 2026 3:16:40 AM',
+      },
+    },
   });
   plant('trail-root-access-key-created', rootKey, 'access key for root');
   plant('trail-root-api-activity', rootKey, 'root used for a change');
 
   // 6. dave (IAM user, no MFA device) signs in from an unfamiliar address.
-  const daveLogin = consoleLogin(PROD, at(day, 4, 10), iamUser(PROD, 'dave', ''), '198.51.100.20', 'Success', 'No');
+  const daveLogin = consoleLogin(
+    PROD,
+    at(day, 4, 10),
+    iamUser(PROD, 'dave', ''),
+    '198.51.100.20',
+    'Success',
+    'No',
+  );
   plant('trail-console-login-without-mfa', daveLogin, 'dave signed in with a password only');
 
   // 7. A leaked key probed from a Kali machine.
@@ -633,7 +746,8 @@ function plantAttacks(): void {
     source: 'sts.amazonaws.com',
     name: 'GetCallerIdentity',
     ip: '198.51.100.30',
-    agent: 'aws-cli/2.13.25 Python/3.11.6 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2023 prompt/off command/sts.get-caller-identity',
+    agent:
+      'aws-cli/2.13.25 Python/3.11.6 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2023 prompt/off command/sts.get-caller-identity',
   });
   plant('trail-offensive-user-agent', kali, 'Kali Linux user agent');
 
@@ -658,7 +772,10 @@ function plantAttacks(): void {
       name,
       ip: '198.51.100.31',
       agent: BOTO_UA,
-      error: [source === 'ec2.amazonaws.com' ? 'Client.UnauthorizedOperation' : 'AccessDenied', 'not authorized'],
+      error: [
+        source === 'ec2.amazonaws.com' ? 'Client.UnauthorizedOperation' : 'AccessDenied',
+        'not authorized',
+      ],
     });
     if (i === 0) plant('trail-access-denied-burst', record, 'eighteen denied calls');
   }
@@ -666,16 +783,27 @@ function plantAttacks(): void {
   // 9. mallory creates an access key for svc-backup.
   plant(
     'trail-access-key-for-other-user',
-    attack(6, 0, PROD, iamUser(PROD, 'mallory'), 'iam.amazonaws.com', 'CreateAccessKey', '198.51.100.7', { userName: 'svc-backup' }),
+    attack(6, 0, PROD, iamUser(PROD, 'mallory'), 'iam.amazonaws.com', 'CreateAccessKey', '198.51.100.7', {
+      userName: 'svc-backup',
+    }),
     'key for another user',
   );
   // 10. An automation role gives svc-reports a console password.
   plant(
     'trail-login-profile-for-other-user',
-    attack(6, 300, PROD, assumedRole(PROD, 'ops-automation', 'run-4411'), 'iam.amazonaws.com', 'CreateLoginProfile', '198.51.100.40', {
-      userName: 'svc-reports',
-      passwordResetRequired: false,
-    }),
+    attack(
+      6,
+      300,
+      PROD,
+      assumedRole(PROD, 'ops-automation', 'run-4411'),
+      'iam.amazonaws.com',
+      'CreateLoginProfile',
+      '198.51.100.40',
+      {
+        userName: 'svc-reports',
+        passwordResetRequired: false,
+      },
+    ),
     'console password for another user',
   );
   // 11. eve makes herself administrator.
@@ -690,13 +818,22 @@ function plantAttacks(): void {
   // 12. A role anyone may assume.
   plant(
     'trail-role-trust-public',
-    attack(6, 900, PROD, assumedRole(PROD, 'deploy-temp', 'tmp-session'), 'iam.amazonaws.com', 'UpdateAssumeRolePolicy', '198.51.100.42', {
-      roleName: 'backup-restore',
-      policyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
-      }),
-    }),
+    attack(
+      6,
+      900,
+      PROD,
+      assumedRole(PROD, 'deploy-temp', 'tmp-session'),
+      'iam.amazonaws.com',
+      'UpdateAssumeRolePolicy',
+      '198.51.100.42',
+      {
+        roleName: 'backup-restore',
+        policyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+        }),
+      },
+    ),
     'trust policy with Principal AWS "*"',
   );
   // 13. A role a stranger's account may assume.
@@ -706,7 +843,9 @@ function plantAttacks(): void {
       roleName: 'vendor-audit',
       assumeRolePolicyDocument: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${STRANGER}:root` }, Action: 'sts:AssumeRole' }],
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${STRANGER}:root` }, Action: 'sts:AssumeRole' },
+        ],
       }),
     }),
     `trust to account ${STRANGER}`,
@@ -719,115 +858,328 @@ function plantAttacks(): void {
     ['secretsmanager.amazonaws.com', 'ListSecrets', null],
   ];
   for (const [index, [source, name, request]] of replay.entries()) {
-    const record = attack(7, index * 30, PROD, stolen, source, name, '203.0.113.66', request, 'us-east-1', BOTO_UA);
-    if (index === 0) plant('trail-instance-credentials-outside-aws', record, 'instance credentials used from 203.0.113.66');
+    const record = attack(
+      7,
+      index * 30,
+      PROD,
+      stolen,
+      source,
+      name,
+      '203.0.113.66',
+      request,
+      'us-east-1',
+      BOTO_UA,
+    );
+    if (index === 0)
+      plant('trail-instance-credentials-outside-aws', record, 'instance credentials used from 203.0.113.66');
   }
 
   // 15-24. Turning off the lights.
   const evasion: [string, string, string, string, Identity, string, unknown][] = [
-    ['trail-cloudtrail-stopped-or-deleted', PROD, 'cloudtrail.amazonaws.com', 'StopLogging', assumedRole(PROD, 'break-glass', 'sam'), '203.0.113.20', { name: `arn:aws:cloudtrail:us-east-1:${PROD}:trail/management-events` }],
-    ['trail-cloudtrail-weakened', PROD, 'cloudtrail.amazonaws.com', 'PutEventSelectors', iamUser(PROD, 'grace'), '203.0.113.21', {
-      trailName: 'management-events',
-      eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false, dataResources: [], excludeManagementEventSources: [] }],
-    }],
-    ['trail-guardduty-disabled', DEV, 'guardduty.amazonaws.com', 'DeleteDetector', iamUser(DEV, 'heidi'), '203.0.113.22', { detectorId: '98fe76dc543b2a109f8e7d6c5b4a3210' }],
-    ['trail-guardduty-findings-suppressed', PROD, 'guardduty.amazonaws.com', 'CreateFilter', iamUser(PROD, 'ivan'), '203.0.113.23', {
-      detectorId: '12abc34d567e8fa901bc2d34e56789f0',
-      name: 'quiet',
-      action: 'ARCHIVE',
-      findingCriteria: { criterion: { severity: { gte: 1 } } },
-    }],
-    ['trail-securityhub-disabled', DEV, 'securityhub.amazonaws.com', 'DisableSecurityHub', iamUser(DEV, 'judy'), '203.0.113.24', null],
-    ['trail-securityhub-findings-suppressed', PROD, 'securityhub.amazonaws.com', 'BatchUpdateFindings', iamUser(PROD, 'oscar'), '203.0.113.25', {
-      FindingIdentifiers: [{ Id: `arn:aws:securityhub:us-east-1:${PROD}:finding/5b2c1a8e-0c3d-4f7e-9a6b-1d2e3f4a5b6c`, ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/guardduty' }],
-      Workflow: { Status: 'SUPPRESSED' },
-    }],
-    ['trail-config-recording-stopped', PROD, 'config.amazonaws.com', 'StopConfigurationRecorder', iamUser(PROD, 'peggy'), '203.0.113.26', { configurationRecorderName: 'default' }],
-    ['trail-network-logs-deleted', PROD, 'ec2.amazonaws.com', 'DeleteFlowLogs', iamUser(PROD, 'rupert'), '203.0.113.27', { DeleteFlowLogsRequest: { FlowLogId: { content: 'fl-0a1b2c3d4e5f60001', tag: 1 } } }],
-    ['trail-leave-organization', DEV, 'organizations.amazonaws.com', 'LeaveOrganization', iamUser(DEV, 'sybil'), '203.0.113.28', null],
-    ['trail-kms-key-disabled-or-deleted', PROD, 'kms.amazonaws.com', 'ScheduleKeyDeletion', iamUser(PROD, 'trent'), '203.0.113.37', {
-      keyId: `arn:aws:kms:us-east-1:${PROD}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-      pendingWindowInDays: 7,
-    }],
+    [
+      'trail-cloudtrail-stopped-or-deleted',
+      PROD,
+      'cloudtrail.amazonaws.com',
+      'StopLogging',
+      assumedRole(PROD, 'break-glass', 'sam'),
+      '203.0.113.20',
+      { name: `arn:aws:cloudtrail:us-east-1:${PROD}:trail/management-events` },
+    ],
+    [
+      'trail-cloudtrail-weakened',
+      PROD,
+      'cloudtrail.amazonaws.com',
+      'PutEventSelectors',
+      iamUser(PROD, 'grace'),
+      '203.0.113.21',
+      {
+        trailName: 'management-events',
+        eventSelectors: [
+          {
+            readWriteType: 'All',
+            includeManagementEvents: false,
+            dataResources: [],
+            excludeManagementEventSources: [],
+          },
+        ],
+      },
+    ],
+    [
+      'trail-guardduty-disabled',
+      DEV,
+      'guardduty.amazonaws.com',
+      'DeleteDetector',
+      iamUser(DEV, 'heidi'),
+      '203.0.113.22',
+      { detectorId: '98fe76dc543b2a109f8e7d6c5b4a3210' },
+    ],
+    [
+      'trail-guardduty-findings-suppressed',
+      PROD,
+      'guardduty.amazonaws.com',
+      'CreateFilter',
+      iamUser(PROD, 'ivan'),
+      '203.0.113.23',
+      {
+        detectorId: '12abc34d567e8fa901bc2d34e56789f0',
+        name: 'quiet',
+        action: 'ARCHIVE',
+        findingCriteria: { criterion: { severity: { gte: 1 } } },
+      },
+    ],
+    [
+      'trail-securityhub-disabled',
+      DEV,
+      'securityhub.amazonaws.com',
+      'DisableSecurityHub',
+      iamUser(DEV, 'judy'),
+      '203.0.113.24',
+      null,
+    ],
+    [
+      'trail-securityhub-findings-suppressed',
+      PROD,
+      'securityhub.amazonaws.com',
+      'BatchUpdateFindings',
+      iamUser(PROD, 'oscar'),
+      '203.0.113.25',
+      {
+        FindingIdentifiers: [
+          {
+            Id: `arn:aws:securityhub:us-east-1:${PROD}:finding/5b2c1a8e-0c3d-4f7e-9a6b-1d2e3f4a5b6c`,
+            ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/guardduty',
+          },
+        ],
+        Workflow: { Status: 'SUPPRESSED' },
+      },
+    ],
+    [
+      'trail-config-recording-stopped',
+      PROD,
+      'config.amazonaws.com',
+      'StopConfigurationRecorder',
+      iamUser(PROD, 'peggy'),
+      '203.0.113.26',
+      { configurationRecorderName: 'default' },
+    ],
+    [
+      'trail-network-logs-deleted',
+      PROD,
+      'ec2.amazonaws.com',
+      'DeleteFlowLogs',
+      iamUser(PROD, 'rupert'),
+      '203.0.113.27',
+      { DeleteFlowLogsRequest: { FlowLogId: { content: 'fl-0a1b2c3d4e5f60001', tag: 1 } } },
+    ],
+    [
+      'trail-leave-organization',
+      DEV,
+      'organizations.amazonaws.com',
+      'LeaveOrganization',
+      iamUser(DEV, 'sybil'),
+      '203.0.113.28',
+      null,
+    ],
+    [
+      'trail-kms-key-disabled-or-deleted',
+      PROD,
+      'kms.amazonaws.com',
+      'ScheduleKeyDeletion',
+      iamUser(PROD, 'trent'),
+      '203.0.113.37',
+      {
+        keyId: `arn:aws:kms:us-east-1:${PROD}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        pendingWindowInDays: 7,
+      },
+    ],
   ];
   for (const [index, [detection, account, source, name, who, ip, request]] of evasion.entries()) {
-    plant(detection, attack(8, index * 120, account, who, source, name, ip, request), `${source.split('.')[0] ?? ''}:${name}`);
+    plant(
+      detection,
+      attack(8, index * 120, account, who, source, name, ip, request),
+      `${source.split('.')[0] ?? ''}:${name}`,
+    );
   }
 
   // 25-32. Opening things up.
   const exposure: [string, string, string, Identity, string, unknown][] = [
-    ['trail-s3-bucket-made-public', 's3.amazonaws.com', 'PutBucketPolicy', iamUser(PROD, 'victor'), '203.0.113.29', {
-      bucketName: 'orders-exports',
-      bucketPolicy: {
-        Version: '2012-10-17',
-        Statement: [{ Sid: 'Public', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::orders-exports/*' }],
+    [
+      'trail-s3-bucket-made-public',
+      's3.amazonaws.com',
+      'PutBucketPolicy',
+      iamUser(PROD, 'victor'),
+      '203.0.113.29',
+      {
+        bucketName: 'orders-exports',
+        bucketPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Public',
+              Effect: 'Allow',
+              Principal: '*',
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::orders-exports/*',
+            },
+          ],
+        },
+        policy: '',
       },
-      policy: '',
-    }],
-    ['trail-s3-public-access-block-removed', 's3.amazonaws.com', 'DeleteBucketPublicAccessBlock', iamUser(PROD, 'walter'), '203.0.113.30', { publicAccessBlock: '', bucketName: 'orders-exports' }],
-    ['trail-ebs-snapshot-made-public', 'ec2.amazonaws.com', 'ModifySnapshotAttribute', iamUser(PROD, 'wendy'), '203.0.113.31', {
-      snapshotId: 'snap-0a1b2c3d4e5f69999',
-      attributeType: 'CREATE_VOLUME_PERMISSION',
-      createVolumePermission: { add: { items: [{ group: 'all' }] } },
-    }],
-    ['trail-ami-made-public', 'ec2.amazonaws.com', 'ModifyImageAttribute', iamUser(PROD, 'xavier'), '203.0.113.32', {
-      imageId: 'ami-0a1b2c3d4e5f60001',
-      launchPermission: { add: { items: [{ group: 'all' }] } },
-      attributeType: 'launchPermission',
-    }],
-    ['trail-rds-snapshot-made-public', 'rds.amazonaws.com', 'ModifyDBSnapshotAttribute', iamUser(PROD, 'yvonne'), '203.0.113.33', {
-      dBSnapshotIdentifier: 'orders-db-2026-11-03',
-      attributeName: 'restore',
-      valuesToAdd: ['all'],
-    }],
-    ['trail-lambda-made-public', 'lambda.amazonaws.com', 'AddPermission20150331v2', iamUser(PROD, 'zach'), '203.0.113.34', {
-      functionName: 'orders-fn',
-      statementId: 'open',
-      action: 'lambda:InvokeFunction',
-      principal: '*',
-    }],
-    ['trail-security-group-open-to-world', 'ec2.amazonaws.com', 'AuthorizeSecurityGroupIngress', iamUser(PROD, 'quentin'), '203.0.113.35', {
-      groupId: 'sg-0123456789abcdef0',
-      ipPermissions: {
-        items: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, groups: {}, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] }, ipv6Ranges: {}, prefixListIds: {} }],
+    ],
+    [
+      'trail-s3-public-access-block-removed',
+      's3.amazonaws.com',
+      'DeleteBucketPublicAccessBlock',
+      iamUser(PROD, 'walter'),
+      '203.0.113.30',
+      { publicAccessBlock: '', bucketName: 'orders-exports' },
+    ],
+    [
+      'trail-ebs-snapshot-made-public',
+      'ec2.amazonaws.com',
+      'ModifySnapshotAttribute',
+      iamUser(PROD, 'wendy'),
+      '203.0.113.31',
+      {
+        snapshotId: 'snap-0a1b2c3d4e5f69999',
+        attributeType: 'CREATE_VOLUME_PERMISSION',
+        createVolumePermission: { add: { items: [{ group: 'all' }] } },
       },
-    }],
-    ['trail-network-acl-open-to-world', 'ec2.amazonaws.com', 'CreateNetworkAclEntry', iamUser(PROD, 'ruth'), '203.0.113.36', {
-      networkAclId: 'acl-0a1b2c3d4e5f60001',
-      ruleNumber: 90,
-      egress: false,
-      ruleAction: 'allow',
-      icmpTypeCode: {},
-      portRange: { from: 3389, to: 3389 },
-      aclProtocol: '6',
-      cidrBlock: '0.0.0.0/0',
-    }],
+    ],
+    [
+      'trail-ami-made-public',
+      'ec2.amazonaws.com',
+      'ModifyImageAttribute',
+      iamUser(PROD, 'xavier'),
+      '203.0.113.32',
+      {
+        imageId: 'ami-0a1b2c3d4e5f60001',
+        launchPermission: { add: { items: [{ group: 'all' }] } },
+        attributeType: 'launchPermission',
+      },
+    ],
+    [
+      'trail-rds-snapshot-made-public',
+      'rds.amazonaws.com',
+      'ModifyDBSnapshotAttribute',
+      iamUser(PROD, 'yvonne'),
+      '203.0.113.33',
+      {
+        dBSnapshotIdentifier: 'orders-db-2026-11-03',
+        attributeName: 'restore',
+        valuesToAdd: ['all'],
+      },
+    ],
+    [
+      'trail-lambda-made-public',
+      'lambda.amazonaws.com',
+      'AddPermission20150331v2',
+      iamUser(PROD, 'zach'),
+      '203.0.113.34',
+      {
+        functionName: 'orders-fn',
+        statementId: 'open',
+        action: 'lambda:InvokeFunction',
+        principal: '*',
+      },
+    ],
+    [
+      'trail-security-group-open-to-world',
+      'ec2.amazonaws.com',
+      'AuthorizeSecurityGroupIngress',
+      iamUser(PROD, 'quentin'),
+      '203.0.113.35',
+      {
+        groupId: 'sg-0123456789abcdef0',
+        ipPermissions: {
+          items: [
+            {
+              ipProtocol: 'tcp',
+              fromPort: 22,
+              toPort: 22,
+              groups: {},
+              ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] },
+              ipv6Ranges: {},
+              prefixListIds: {},
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'trail-network-acl-open-to-world',
+      'ec2.amazonaws.com',
+      'CreateNetworkAclEntry',
+      iamUser(PROD, 'ruth'),
+      '203.0.113.36',
+      {
+        networkAclId: 'acl-0a1b2c3d4e5f60001',
+        ruleNumber: 90,
+        egress: false,
+        ruleAction: 'allow',
+        icmpTypeCode: {},
+        portRange: { from: 3389, to: 3389 },
+        aclProtocol: '6',
+        cidrBlock: '0.0.0.0/0',
+      },
+    ],
   ];
   for (const [index, [detection, source, name, who, ip, request]] of exposure.entries()) {
-    plant(detection, attack(9, index * 120, PROD, who, source, name, ip, request), `${source.split('.')[0] ?? ''}:${name}`);
+    plant(
+      detection,
+      attack(9, index * 120, PROD, who, source, name, ip, request),
+      `${source.split('.')[0] ?? ''}:${name}`,
+    );
   }
 
   // 33-35. Harvesting credentials.
   const henry = iamUser(PROD, 'henry');
   for (let i = 0; i < 12; i++) {
-    const record = attack(10, i * 20, PROD, henry, 'secretsmanager.amazonaws.com', 'GetSecretValue', '203.0.113.38', {
-      secretId: `prod/service-${String(i).padStart(2, '0')}`,
-    });
+    const record = attack(
+      10,
+      i * 20,
+      PROD,
+      henry,
+      'secretsmanager.amazonaws.com',
+      'GetSecretValue',
+      '203.0.113.38',
+      {
+        secretId: `prod/service-${String(i).padStart(2, '0')}`,
+      },
+    );
     if (i === 0) plant('trail-secrets-harvest', record, 'twelve different secrets read');
   }
   const ingrid = iamUser(PROD, 'ingrid');
   for (let i = 0; i < 12; i++) {
-    const record = attack(10, 600 + i * 15, PROD, ingrid, 'ec2.amazonaws.com', 'GetPasswordData', '203.0.113.39', {
-      instanceId: `i-0feed000000000${String(i).padStart(3, '0')}`,
-    });
+    const record = attack(
+      10,
+      600 + i * 15,
+      PROD,
+      ingrid,
+      'ec2.amazonaws.com',
+      'GetPasswordData',
+      '203.0.113.39',
+      {
+        instanceId: `i-0feed000000000${String(i).padStart(3, '0')}`,
+      },
+    );
     if (i === 0) plant('trail-password-data-harvest', record, 'twelve Windows passwords requested');
   }
   const jack = iamUser(PROD, 'jack');
   for (let i = 0; i < 25; i++) {
-    const record = attack(10, 1200 + i * 10, PROD, jack, 'ssm.amazonaws.com', 'GetParameter', '203.0.113.40', {
-      name: `/orders/secrets/key-${i}`,
-      withDecryption: true,
-    });
+    const record = attack(
+      10,
+      1200 + i * 10,
+      PROD,
+      jack,
+      'ssm.amazonaws.com',
+      'GetParameter',
+      '203.0.113.40',
+      {
+        name: `/orders/secrets/key-${i}`,
+        withDecryption: true,
+      },
+    );
     if (i === 0) plant('trail-ssm-parameter-harvest', record, 'twenty-five parameters decrypted');
   }
 
@@ -852,15 +1204,27 @@ function plantAttacks(): void {
   // 37-38. A new region enabled, and instances launched in a region the account does not use.
   plant(
     'trail-region-enabled',
-    attack(12, 0, PROD, iamUser(PROD, 'kevin'), 'account.amazonaws.com', 'EnableRegion', '203.0.113.41', { RegionName: 'ap-southeast-4' }),
+    attack(12, 0, PROD, iamUser(PROD, 'kevin'), 'account.amazonaws.com', 'EnableRegion', '203.0.113.41', {
+      RegionName: 'ap-southeast-4',
+    }),
     'ap-southeast-4 enabled',
   );
   const miner = iamUser(PROD, 'larry');
   for (let i = 0; i < 4; i++) {
-    const record = attack(12, 300 + i * 60, PROD, miner, 'ec2.amazonaws.com', 'RunInstances', '203.0.113.42', {
-      instancesSet: { items: [{ imageId: 'ami-0c0ffee0c0ffee000', minCount: 1, maxCount: 20 }] },
-      instanceType: 'p4d.24xlarge',
-    }, 'ap-southeast-2');
+    const record = attack(
+      12,
+      300 + i * 60,
+      PROD,
+      miner,
+      'ec2.amazonaws.com',
+      'RunInstances',
+      '203.0.113.42',
+      {
+        instancesSet: { items: [{ imageId: 'ami-0c0ffee0c0ffee000', minCount: 1, maxCount: 20 }] },
+        instanceType: 'p4d.24xlarge',
+      },
+      'ap-southeast-2',
+    );
     if (i === 0) plant('trail-unusual-region', record, 'instances launched in ap-southeast-2');
   }
 }
@@ -888,7 +1252,9 @@ function write(): void {
   let index = 0;
   for (const key of [...files.keys()].sort()) {
     const [account = '', region = '', day = '', block = ''] = key.split('|');
-    const list = (files.get(key) ?? []).sort((a, b) => (a.eventTime as string).localeCompare(b.eventTime as string));
+    const list = (files.get(key) ?? []).sort((a, b) =>
+      (a.eventTime as string).localeCompare(b.eventTime as string),
+    );
     const end = `${day}T${String(Number(block) + 5).padStart(2, '0')}:55:00Z`;
     const directory = join(OUT, 'AWSLogs', account, 'CloudTrail', region, ...day.split('-'));
     // A couple of files stay plain JSON, as some tools copy them out decompressed.
@@ -920,14 +1286,19 @@ function write(): void {
     logFiles: [],
   };
   writeFileSync(
-    join(digestDirectory, `${PROD}_CloudTrail-Digest_us-east-1_management-events_us-east-1_20261102T010000Z.json.gz`),
+    join(
+      digestDirectory,
+      `${PROD}_CloudTrail-Digest_us-east-1_management-events_us-east-1_20261102T010000Z.json.gz`,
+    ),
     gzipSync(JSON.stringify(digest), { level: 9 }),
   );
   const sorted = [...expected].sort(
     (a, b) => a.detection.localeCompare(b.detection) || (a.actor ?? '').localeCompare(b.actor ?? ''),
   );
   writeFileSync(join(OUT, 'expected.json'), `${JSON.stringify(sorted, null, 2)}\n`);
-  process.stdout.write(`${records.length} events in ${files.size} files; ${expected.length} planted findings\n`);
+  process.stdout.write(
+    `${records.length} events in ${files.size} files; ${expected.length} planted findings\n`,
+  );
 }
 
 for (const account of [PROD, DEV]) {

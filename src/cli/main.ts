@@ -252,8 +252,9 @@ function program(setExit: (code: number) => void): Command {
     )
     .option('--exclude-region <list>', 'per-Region fixes: skip these regions (comma-separated)')
     .option(
-      '--key-id <id...>',
+      '--key-id <id>',
       'kms-key-rotation-enabled: only these keys (ids or ARNs, repeatable or comma-separated)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option('--profile <name>', 'use this profile from the shared AWS config (SSO profiles included)')
     .option('--role-arn <arn>', 'assume this role with the base credentials')

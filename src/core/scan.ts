@@ -9,8 +9,8 @@ import { summarize, type Summary } from './summary.js';
 export interface ScanReport {
   tool: { name: string; version: string };
   generatedAt: string;
-  /** Where the inventory came from, as the user named it. */
-  target: { type: 'snapshot' | 'demo' | 'live' | 'iac'; name: string };
+  /** Where the inventory came from, as the user named it; `trail` for CloudTrail logs (`onus trail`). */
+  target: { type: 'snapshot' | 'demo' | 'live' | 'iac' | 'trail'; name: string };
   collection: CollectionMetadata;
   accounts: { id: string; alias: string | null }[];
   /** Regions in the inventory (excluding `global`). */

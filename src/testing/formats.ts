@@ -239,7 +239,7 @@ let ocsfSchema: OcsfSchema | undefined;
 /** The extract of the published OCSF 1.3.0 schema export vendored under test/fixtures/ocsf. */
 function ocsfExtract(): OcsfSchema {
   ocsfSchema ??= JSON.parse(
-    readFileSync(new URL('ocsf/ocsf-1.3.0-compliance_finding.json', FIXTURES), 'utf8'),
+    readFileSync(new URL('ocsf/ocsf-1.3.0-extract.json', FIXTURES), 'utf8'),
   ) as OcsfSchema;
   return ocsfSchema;
 }
