@@ -1,30 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockAccount, MOCK_ACCOUNT } from '../src/testing/mock-account.js';
+import { onusInProcess } from './support/in-process.js';
 
-/** Runs the CLI in this process (so the SDK mocks apply) and returns its exit code and stdout. */
-async function onus(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(['node', 'onus', ...args]);
-    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const onus = onusInProcess;
 
 type Finding = {
   checkId: string;

@@ -1,6 +1,6 @@
 /**
  * Generates examples/trail/: four days of CloudTrail logs for two accounts, in the S3 key layout CloudTrail
- * writes, with realistic benign traffic and one planted attack per bundled detection, plus expected.json
+ * writes, with realistic benign traffic and one planted attack per bundled detection, plus expected-findings.yaml
  * (what `onus trail examples/trail/` must report, and nothing else).
  *
  * Run from the repository root: npx tsx examples/tools/generate-trail-sample.ts
@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { stringify } from 'yaml';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'trail');
 
@@ -1295,7 +1296,11 @@ function write(): void {
   const sorted = [...expected].sort(
     (a, b) => a.detection.localeCompare(b.detection) || (a.actor ?? '').localeCompare(b.actor ?? ''),
   );
-  writeFileSync(join(OUT, 'expected.json'), `${JSON.stringify(sorted, null, 2)}\n`);
+  // YAML, not JSON: `onus trail examples/trail/` reads every .json file below it as logs.
+  writeFileSync(
+    join(OUT, 'expected-findings.yaml'),
+    `# What onus trail examples/trail/ must report, and nothing else (written by generate-trail-sample.ts).\n${stringify(sorted)}`,
+  );
   process.stdout.write(
     `${records.length} events in ${files.size} files; ${expected.length} planted findings\n`,
   );

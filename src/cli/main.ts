@@ -13,6 +13,7 @@ import type { ScanFlags } from './commands/scan.js';
 import type { RotateKeysFlags } from './commands/rotate-keys.js';
 import type { SecretsFlags } from './commands/secrets.js';
 import type { ServeFlags } from './commands/serve.js';
+import type { TrailFlags } from './commands/trail.js';
 import { EXIT, UserError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { VERSION } from './package-info.js';
@@ -188,6 +189,52 @@ function program(setExit: (code: number) => void): Command {
       setExit(await secrets(paths, flags));
     });
 
+  root
+    .command('trail')
+    .description(
+      'hunt CloudTrail logs for abnormal activity (root use, disabled logging, brute force, exposure...) with Sigma detections',
+    )
+    .argument(
+      '[paths...]',
+      'files, directories, s3://bucket/prefix or - (stdin); none: the live account (LookupEvents)',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'ocsf', 'asff', 'html'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--since <time>',
+      'only events from then on: 2026-05-01, an ISO time, or 7d / 24h / 90m back from now',
+    )
+    .option('--until <time>', 'only events up to then (a date includes that whole UTC day)')
+    .option('--account <list>', 'only these accounts (comma-separated ids)')
+    .option('--region <list>', 'only these regions (comma-separated)')
+    .option('--rules <dir>', 'also run the Sigma rules (.yml) below this directory')
+    .option('--list', 'list the detections and exit')
+    .option('--workers <n>', 'threads reading files (default: one per core; 0: the main thread only)')
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit 3 when a finding of this severity or above is reported (default: info)',
+      ).choices([...SEVERITIES, 'none']),
+    )
+    .option('--profile <name>', 'AWS profile for s3:// inputs and LookupEvents')
+    .option('--role-arn <arn>', 'assume this role for s3:// inputs and LookupEvents')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option(
+      '--store <location>',
+      'record the run in this findings store: a SQLite file or postgres:// URL (default: $ONUS_DATABASE_URL, else .onus/onus.db)',
+    )
+    .option('--no-store', 'do not record the run')
+    .option('-q, --quiet', 'print nothing but the results', false)
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .action(async (paths: string[], flags: TrailFlags) => {
+      const { trail } = await import('./commands/trail.js');
+      setExit(await trail(paths, flags));
+    });
+
   const mapCommand = root
     .command('map')
     .description(
@@ -270,7 +317,11 @@ function program(setExit: (code: number) => void): Command {
       "plan IAM users' access key rotation (old, unused, two active keys); with --apply, take the next step: new key stored, old key deactivated after --grace, then deleted",
     )
     .option('--max-age <days>', 'rotate keys older than this', '90')
-    .option('--grace <days>', 'days between storing the new key and deactivating the old one, and again before deleting it', '7')
+    .option(
+      '--grace <days>',
+      'days between storing the new key and deactivating the old one, and again before deleting it',
+      '7',
+    )
     .option('--user <name...>', 'only these IAM users')
     .option('--kms-key <id>', 'KMS key for the secrets (default: aws/secretsmanager)')
     .option('--out-dir <dir>', 'write each new key once to a 0600 file here instead of Secrets Manager')

@@ -46,7 +46,8 @@ export interface AsffOptions {
 
 export type ComplianceStatus = 'PASSED' | 'FAILED' | 'WARNING' | 'NOT_AVAILABLE';
 
-const SEVERITY_LABEL: Record<Severity, 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL'> = {
+/** ASFF's Severity.Label for each onus severity. */
+export const SEVERITY_LABEL: Record<Severity, 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL'> = {
   critical: 'CRITICAL',
   high: 'HIGH',
   medium: 'MEDIUM',

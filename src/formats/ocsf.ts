@@ -11,7 +11,8 @@ export const OCSF_VERSION = '1.3.0';
 /** Compliance Finding, in the Findings category; one event per result, activity Create. */
 export const COMPLIANCE_FINDING = { class_uid: 2003, category_uid: 2, activity_id: 1 } as const;
 
-const SEVERITY_ID: Record<Severity, { id: number; caption: string }> = {
+/** OCSF's severity_id and its caption, for every OCSF class onus writes. */
+export const SEVERITY_ID: Record<Severity, { id: number; caption: string }> = {
   info: { id: 1, caption: 'Informational' },
   low: { id: 2, caption: 'Low' },
   medium: { id: 3, caption: 'Medium' },

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { csvDocument } from '../../formats/text.js';
+import { alignedColumns, csvDocument } from '../../formats/text.js';
 import { findingsIn, sourceFiles, type WalkProblem } from '../../secrets/files.js';
 import { GitError, scanGitHistory, type CommitInfo } from '../../secrets/git.js';
 import { SECRET_RULES } from '../../secrets/rules/index.js';
@@ -255,16 +255,7 @@ function table(findings: readonly ReportedSecret[]): string {
     finding.ruleId,
     finding.redacted + (finding.testFixture ? '  (test fixture)' : ''),
   ]);
-  const header = ['LOCATION', 'RULE', 'VALUE (REDACTED)'];
-  const widths = [0, 1].map((column) =>
-    Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)),
-  );
-  const line = (row: readonly string[]): string =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return `${[header, ...rows].map(line).join('\n')}\n`;
+  return alignedColumns([['LOCATION', 'RULE', 'VALUE (REDACTED)'], ...rows]);
 }
 
 const SARIF_LEVEL: Record<Finding['severity'], string> = {

@@ -1,0 +1,297 @@
+import { constants, gunzipSync } from 'node:zlib';
+import type { TrailEvent, TrailProblem } from '../types.js';
+import { ProblemTally } from './problems.js';
+
+/** What one file (or one chunk of a stream) held: the usable records, and what could not be read. */
+export interface ParsedTrail {
+  events: TrailEvent[];
+  problems: TrailProblem[];
+}
+
+const REQUIRED_FIELDS = ['eventTime', 'eventName', 'eventSource'] as const;
+
+/**
+ * Reads CloudTrail records from a file's bytes, whatever shape they came in:
+ * - a CloudTrail log file `{"Records": [...]}` (plain or gzip; a truncated gzip keeps the records before the cut);
+ * - a JSON array of records, or one record object;
+ * - an EventBridge event (`detail-type` + `detail`, e.g. "AWS API Call via CloudTrail");
+ * - `aws cloudtrail lookup-events` output `{"Events": [{"CloudTrailEvent": "<record JSON>"}]}`;
+ * - CloudTrail Lake `GetQueryResults` output `{"QueryResultRows": [[{"column": "value"}, ...]]}`, one row per record;
+ * - NDJSON: one of the above per line; bad lines are counted, good ones kept.
+ * Records without eventTime, eventName or eventSource are counted and dropped.
+ */
+export function parseTrailBytes(bytes: Uint8Array, source: string): ParsedTrail {
+  const problems = new ProblemTally();
+  const events: TrailEvent[] = [];
+  let data: Uint8Array = bytes;
+  let truncated = false;
+  if (isGzip(bytes)) {
+    const unzipped = gunzipTolerant(bytes);
+    if (unzipped === null) {
+      problems.add(source, 'not readable as gzip (corrupt data)');
+      return { events, problems: problems.list() };
+    }
+    data = unzipped.data;
+    truncated = unzipped.truncated;
+  }
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  if (truncated) {
+    const kept = salvageTruncated(text, source, events, problems);
+    problems.add(
+      source,
+      kept > 0
+        ? 'gzip data truncated or corrupt: records after the cut are lost'
+        : 'gzip data truncated or corrupt: no record readable',
+    );
+    return { events, problems: problems.list() };
+  }
+  parseTrailText(text, source, events, problems);
+  return { events, problems: problems.list() };
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Gunzips; on a cut-off file returns what was decompressed before the cut rather than nothing. */
+function gunzipTolerant(bytes: Uint8Array): { data: Uint8Array; truncated: boolean } | null {
+  try {
+    return { data: gunzipSync(bytes), truncated: false };
+  } catch {
+    try {
+      // SYNC_FLUSH hands back the output so far instead of failing at the missing end of the stream.
+      return { data: gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }), truncated: true };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Parses decompressed text into `events`, counting problems: the shape is decided by the text itself. */
+export function parseTrailText(
+  text: string,
+  source: string,
+  events: TrailEvent[],
+  problems: ProblemTally,
+): void {
+  const start = firstNonSpace(text);
+  if (start === -1) {
+    problems.add(source, 'empty file');
+    return;
+  }
+  let document: unknown;
+  try {
+    // The common case (a whole CloudTrail file) is one JSON.parse of the whole text.
+    document = JSON.parse(text);
+  } catch (error) {
+    if (looksLikeNdjson(text, start)) {
+      parseNdjson(text, source, events, problems);
+    } else if (salvageRecords(text, source, events, problems) > 0) {
+      problems.add(source, 'invalid JSON: file cut short, records after the cut are lost');
+    } else {
+      problems.add(source, `invalid JSON (${(error as Error).message})`);
+    }
+    return;
+  }
+  collectRecords(document, source, events, problems);
+}
+
+function firstNonSpace(text: string): number {
+  const match = /\S/.exec(text);
+  return match ? match.index : -1;
+}
+
+/** More than one line, and the first line is a JSON value on its own. */
+function looksLikeNdjson(text: string, start: number): boolean {
+  const newline = text.indexOf('\n', start);
+  if (newline === -1 || firstNonSpace(text.slice(newline)) === -1) return false;
+  try {
+    JSON.parse(text.slice(start, newline));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseNdjson(text: string, source: string, events: TrailEvent[], problems: ProblemTally): void {
+  for (const line of text.split('\n')) parseNdjsonLine(line, source, events, problems);
+}
+
+/** One NDJSON line: blank lines are skipped, bad ones counted. */
+export function parseNdjsonLine(
+  line: string,
+  source: string,
+  events: TrailEvent[],
+  problems: ProblemTally,
+): void {
+  const trimmed = line.trim();
+  if (trimmed === '') return;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    problems.add(source, 'invalid JSON line');
+    return;
+  }
+  collectRecords(value, source, events, problems);
+}
+
+/** Finds the records in one parsed JSON value, whichever known shape it has. */
+export function collectRecords(
+  value: unknown,
+  source: string,
+  events: TrailEvent[],
+  problems: ProblemTally,
+): void {
+  if (Array.isArray(value)) {
+    for (const item of value) acceptRecord(item, source, events, problems);
+    return;
+  }
+  if (!isObject(value)) {
+    problems.add(source, 'not a CloudTrail record (expected a JSON object)');
+    return;
+  }
+  const records = value.Records;
+  if (Array.isArray(records)) {
+    for (const item of records) acceptRecord(item, source, events, problems);
+    return;
+  }
+  if (typeof value['detail-type'] === 'string' && isObject(value.detail)) {
+    acceptRecord(value.detail, source, events, problems);
+    return;
+  }
+  const lookupResults = value.Events;
+  if (Array.isArray(lookupResults)) {
+    for (const item of lookupResults) acceptLookupResult(item, source, events, problems);
+    return;
+  }
+  const rows = value.QueryResultRows;
+  if (Array.isArray(rows)) {
+    for (const row of rows) acceptRecord(mergeQueryRow(row), source, events, problems);
+    return;
+  }
+  if (typeof value.CloudTrailEvent === 'string') {
+    acceptLookupResult(value, source, events, problems);
+    return;
+  }
+  acceptRecord(value, source, events, problems);
+}
+
+/** One LookupEvents result: the record is the JSON text in `CloudTrailEvent`. */
+export function acceptLookupResult(
+  item: unknown,
+  source: string,
+  events: TrailEvent[],
+  problems: ProblemTally,
+): void {
+  const text = isObject(item) ? item.CloudTrailEvent : undefined;
+  if (typeof text !== 'string') {
+    problems.add(source, 'LookupEvents result without CloudTrailEvent');
+    return;
+  }
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    problems.add(source, 'invalid JSON in CloudTrailEvent');
+    return;
+  }
+  acceptRecord(record, source, events, problems);
+}
+
+const LAKE_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
+
+/**
+ * A Lake result row is a list of one-column maps: `[{"eventName": "X"}, {"eventTime": "..."}]`. Lake writes
+ * times as `2026-05-05 11:00:00.000` in UTC; they become ISO times, as in a CloudTrail file.
+ */
+function mergeQueryRow(row: unknown): unknown {
+  if (!Array.isArray(row)) return row;
+  const record: Record<string, unknown> = {};
+  for (const column of row) if (isObject(column)) Object.assign(record, column);
+  const lakeTime = typeof record.eventTime === 'string' ? LAKE_TIME.exec(record.eventTime) : null;
+  if (lakeTime) record.eventTime = `${lakeTime[1] ?? ''}T${lakeTime[2] ?? ''}Z`;
+  return record;
+}
+
+/** Keeps a record that has the fields every detection relies on; counts it by the field it lacks otherwise. */
+export function acceptRecord(
+  item: unknown,
+  source: string,
+  events: TrailEvent[],
+  problems: ProblemTally,
+): void {
+  if (!isObject(item)) {
+    problems.add(source, 'not a CloudTrail record (expected a JSON object)');
+    return;
+  }
+  if (
+    typeof item.eventTime === 'string' &&
+    typeof item.eventName === 'string' &&
+    typeof item.eventSource === 'string'
+  ) {
+    events.push(item);
+    return;
+  }
+  const missing = REQUIRED_FIELDS.filter((field) => typeof item[field] !== 'string');
+  problems.add(source, `record without ${missing.join(', ')}`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What a cut-off gzip held: whole records of a CloudTrail file, or whole lines of NDJSON. */
+function salvageTruncated(
+  text: string,
+  source: string,
+  events: TrailEvent[],
+  problems: ProblemTally,
+): number {
+  const start = firstNonSpace(text);
+  if (start !== -1 && looksLikeNdjson(text, start)) {
+    // Every whole line counts; the last one may be cut, so it is not read.
+    const before = events.length;
+    parseNdjson(text.slice(0, text.lastIndexOf('\n')), source, events, problems);
+    return events.length - before;
+  }
+  return salvageRecords(text, source, events, problems);
+}
+
+/**
+ * Reads the complete records of a cut-off `{"Records": [...` text: each whole `{...}` in the array is kept,
+ * the partial one at the end is not. Returns how many records were found (kept or counted as problems).
+ */
+function salvageRecords(text: string, source: string, events: TrailEvent[], problems: ProblemTally): number {
+  const arrayStart = /^\s*\{\s*"Records"\s*:\s*\[/.exec(text);
+  if (!arrayStart) return 0;
+  let found = 0;
+  let depth = 0;
+  let inString = false;
+  let objectStart = -1;
+  for (let index = arrayStart[0].length; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index++;
+      else if (char === 0x22) inString = false;
+      continue;
+    }
+    if (char === 0x22) inString = true;
+    else if (char === 0x7b) {
+      if (depth === 0) objectStart = index;
+      depth++;
+    } else if (char === 0x7d) {
+      depth--;
+      if (depth === 0 && objectStart !== -1) {
+        found++;
+        try {
+          acceptRecord(JSON.parse(text.slice(objectStart, index + 1)), source, events, problems);
+        } catch {
+          problems.add(source, 'invalid JSON record');
+        }
+        objectStart = -1;
+      }
+    } else if (char === 0x5d && depth === 0) break;
+  }
+  return found;
+}
