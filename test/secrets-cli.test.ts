@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import type { ReportedSecret } from '../src/cli/commands/secrets.js';
+import { base62, crc32 } from '../src/secrets/rules/validators.js';
 import { KEY_ID, SECRET_KEY, parseCsv, sarifValidator } from '../src/testing/formats.js';
 import { onus, ROOT, TEST_STORE } from './support/onus-cli.js';
 
@@ -106,6 +107,32 @@ describe('onus secrets', () => {
     expect(run.stdout).toMatch(
       /examples\/secrets\/app\/settings\.py:7:22\s+aws-access-key-id\s+AKIA…\(20 chars, sha256:[0-9a-f]{12}\)/,
     );
+  });
+
+  it('with --store records the run, so onus diff shows the secret added since the last run', async () => {
+    const root = tree({ 'config/settings.env': AWS_LINES });
+    const store = join(mkdtempSync(join(tmpdir(), 'onus-secrets-store-')), 'onus.db');
+    const first = await onus(['secrets', root, '--store', store, '-q']);
+    expect(first.code).toBe(3);
+    const token = ['ghp', '_', 'Zr8Kq2Lm5Np7Qs9Tv1Wx3Yz4Ab6Cd8'].join('');
+    writeFileSync(
+      join(root, 'deploy.sh'),
+      `export GITHUB_TOKEN=${token}${base62(crc32(token.slice(4)), 6)}\n`,
+    );
+    const second = await onus(['secrets', root, '--store', store]);
+    expect(second.code).toBe(3);
+    expect(second.stderr).toMatch(/recorded run/);
+    const diff = await onus(['diff', '--store', store, '--format', 'json']);
+    expect(diff.code, diff.stderr).toBe(0);
+    const report = JSON.parse(diff.stdout) as {
+      new: { checkId: string; resource: { id: string } }[];
+      stillFailing: unknown[];
+    };
+    expect(report.new.map((finding) => [finding.checkId, finding.resource.id.endsWith('deploy.sh')])).toEqual(
+      [['secret-github-pat', true]],
+    );
+    expect(report.stillFailing).toHaveLength(2);
+    expect(diff.stdout).not.toContain(token);
   });
 
   it('never prints a whole planted secret, in any format', async () => {

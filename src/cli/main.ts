@@ -163,7 +163,7 @@ function program(setExit: (code: number) => void): Command {
     .argument('[paths...]', 'files or directories to read (.gitignore honoured), - for stdin')
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['table', 'json', 'sarif', 'csv'])
+        .choices(['table', 'json', 'sarif', 'csv', 'html'])
         .default('table'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -183,6 +183,10 @@ function program(setExit: (code: number) => void): Command {
       'with --git: only these commits (a git revision range, e.g. origin/main..HEAD)',
     )
     .option('--no-gitignore', 'read the files .gitignore leaves out too')
+    .option(
+      '--store <location>',
+      'record the run in this findings store (a SQLite file or postgres:// URL); secrets runs are not recorded without it',
+    )
     .option('-q, --quiet', 'print nothing but the results', false)
     .action(async (paths: string[], flags: SecretsFlags) => {
       const { secrets } = await import('./commands/secrets.js');

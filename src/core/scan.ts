@@ -10,7 +10,7 @@ export interface ScanReport {
   tool: { name: string; version: string };
   generatedAt: string;
   /** Where the inventory came from, as the user named it; `trail` for CloudTrail logs (`onus trail`). */
-  target: { type: 'snapshot' | 'demo' | 'live' | 'iac' | 'trail'; name: string };
+  target: { type: 'snapshot' | 'demo' | 'live' | 'iac' | 'trail' | 'secrets'; name: string };
   collection: CollectionMetadata;
   accounts: { id: string; alias: string | null }[];
   /** Regions in the inventory (excluding `global`). */

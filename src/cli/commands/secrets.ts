@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
+import { formatHtmlReport } from '../../formats/html-report.js';
+import { secretsAsScanReport } from '../../formats/secrets-scan-report.js';
 import { alignedColumns, csvDocument } from '../../formats/text.js';
 import { findingsIn, sourceFiles, type WalkProblem } from '../../secrets/files.js';
 import { GitError, scanGitHistory, type CommitInfo } from '../../secrets/git.js';
@@ -10,7 +12,7 @@ import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
 import { Messages } from '../terminal.js';
 
-export const SECRETS_FORMATS = ['table', 'json', 'sarif', 'csv'] as const;
+export const SECRETS_FORMATS = ['table', 'json', 'sarif', 'csv', 'html'] as const;
 export type SecretsFormat = (typeof SECRETS_FORMATS)[number];
 
 export interface SecretsFlags {
@@ -25,6 +27,8 @@ export interface SecretsFlags {
   git?: boolean;
   /** With --git: only this revision range (`origin/main..HEAD`). */
   gitRange?: string;
+  /** Record the run in this findings store (opt-in: secrets scans often run in hooks, where a store is litter). */
+  store?: string;
   quiet: boolean;
 }
 
@@ -187,8 +191,23 @@ export async function secrets(paths: string[], flags: SecretsFlags): Promise<num
       (inBaseline > 0 ? `, ${String(inBaseline)} in the baseline` : ''),
   );
 
-  if (await deliver(render(remaining, flags.format), flags.output)) {
+  const asReport = () =>
+    secretsAsScanReport(remaining, {
+      name: (flags.git === true ? ['--git', ...paths] : paths).join(' '),
+      generatedAt: new Date().toISOString(),
+      tool: { name: 'onus', version: VERSION },
+      rules: [...RULE_IDS],
+    });
+  const text =
+    flags.format === 'html'
+      ? formatHtmlReport({ report: asReport(), map: null, compliance: [] })
+      : render(remaining, flags.format);
+  if (await deliver(text, flags.output)) {
     messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
+  }
+  if (flags.store !== undefined) {
+    const { record } = await import('./history.js');
+    await record('secrets', asReport(), flags.store, messages);
   }
   if (problems.some((problem) => problem.severity === 'error')) {
     messages.info('some input could not be read (see above): exit code 2');
@@ -201,7 +220,7 @@ export async function secrets(paths: string[], flags: SecretsFlags): Promise<num
   return EXIT.ok;
 }
 
-export function render(findings: readonly ReportedSecret[], format: SecretsFormat): string {
+export function render(findings: readonly ReportedSecret[], format: Exclude<SecretsFormat, 'html'>): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify({ tool: { name: 'onus', version: VERSION }, findings }, null, 2)}\n`;
