@@ -259,6 +259,20 @@ describe('onus trail inputs', () => {
       expect(line).toMatch(/^trail-[a-z0-9-]+\s+(critical|high|medium|low|info)\s+\w+\s+T\d{4}/);
   });
 
+  it('ends quietly when the reader of its output stops early (| head)', () => {
+    const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" --import ${tsx} src/cli/bin.ts trail ${LOGS} --no-store -q --format json | head -n 1`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ONUS_DATABASE_URL: TEST_STORE } },
+    );
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('refuses a bad --since in one line', async () => {
     const run = await onus(['trail', LOGS, '--since', 'yesterday-ish']);
     expect(run.code).toBe(2);
