@@ -1,4 +1,4 @@
-import { accountOf, evidenceOf, textAt } from './evidence.js';
+import { accountOf, byTime, evidenceOf, MAX_FINDING_EVENTS, textAt } from './evidence.js';
 import type { Detection, EventEvidence, TrailEvent } from './types.js';
 
 /** What a whole-period detector found: one group of events someone should look at. */
@@ -27,21 +27,12 @@ export interface BaselineDetector<S> {
 }
 
 /** Evidence kept per key: findings show at most this many events. */
-export const MAX_EVIDENCE = 20;
-
-type EvidenceOrder = Pick<EventEvidence, 'eventTime' | 'eventId'>;
-
-/** Time order, then event id: the same evidence is kept whatever order the files are read in. */
-function compareEvidence(a: EvidenceOrder, b: EvidenceOrder): number {
-  return (
-    (a.eventTime ?? '').localeCompare(b.eventTime ?? '') || (a.eventId ?? '').localeCompare(b.eventId ?? '')
-  );
-}
+export const MAX_EVIDENCE = MAX_FINDING_EVENTS;
 
 /** Adds evidence keeping the earliest MAX_EVIDENCE events, so the result does not depend on file order. */
 function keepEarliest(into: EventEvidence[], more: readonly EventEvidence[]): void {
   into.push(...more);
-  into.sort(compareEvidence);
+  into.sort(byTime);
   if (into.length > MAX_EVIDENCE) into.length = MAX_EVIDENCE;
 }
 
@@ -69,7 +60,7 @@ function addEvidence(into: EventEvidence[], event: TrailEvent, source: string): 
     latestKept.set(into, latest);
   }
   const candidate = { eventTime: textAt(event, 'eventTime'), eventId: textAt(event, 'eventID') };
-  if (compareEvidence(candidate, into[latest] as EventEvidence) < 0) {
+  if (byTime(candidate, into[latest] as EventEvidence) < 0) {
     into[latest] = evidenceOf(event, source);
     latestKept.set(into, latestIndex(into));
   }
@@ -80,8 +71,7 @@ const latestKept = new WeakMap<EventEvidence[], number>();
 function latestIndex(evidence: readonly EventEvidence[]): number {
   let latest = 0;
   for (let index = 1; index < evidence.length; index++) {
-    if (compareEvidence(evidence[index] as EventEvidence, evidence[latest] as EventEvidence) > 0)
-      latest = index;
+    if (byTime(evidence[index] as EventEvidence, evidence[latest] as EventEvidence) > 0) latest = index;
   }
   return latest;
 }

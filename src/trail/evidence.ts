@@ -259,7 +259,11 @@ export function findingFingerprint(
     .slice(0, 32);
 }
 
-function byTime(a: EventEvidence, b: EventEvidence): number {
+/** Time order, then event id: the same evidence is kept whatever order the files are read in. */
+export function byTime(
+  a: Pick<EventEvidence, 'eventTime' | 'eventId'>,
+  b: Pick<EventEvidence, 'eventTime' | 'eventId'>,
+): number {
   return (
     (a.eventTime ?? '').localeCompare(b.eventTime ?? '') || (a.eventId ?? '').localeCompare(b.eventId ?? '')
   );

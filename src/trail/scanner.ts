@@ -10,6 +10,7 @@ import type { BaselineDetector } from './baseline.js';
 import type { DetectionSet } from './detections.js';
 import {
   baselineFinding,
+  byTime,
   eventFinding,
   findingFingerprint,
   MAX_FINDING_EVENTS,
@@ -18,7 +19,7 @@ import {
 import { eventInFilters, type TrailFilters } from './read/filters.js';
 import { parseTrailBytes } from './read/parse.js';
 import { correlate, type CorrelationInput, type SigmaRule } from './sigma/index.js';
-import type { EventEvidence, TrailEvent, TrailFinding, TrailProblem } from './types.js';
+import type { TrailEvent, TrailFinding, TrailProblem } from './types.js';
 
 /** A correlation's base rule matched this event (kept whole: the window needs its fields). */
 export interface CorrelationMatch {
@@ -43,12 +44,6 @@ export interface ScanPartial {
   correlationMatches: CorrelationMatch[];
   /** One state per baseline detector, in the set's order. */
   baselineStates: unknown[];
-}
-
-function byTime(a: EventEvidence, b: EventEvidence): number {
-  return (
-    (a.eventTime ?? '').localeCompare(b.eventTime ?? '') || (a.eventId ?? '').localeCompare(b.eventId ?? '')
-  );
 }
 
 /** Adds `other` into `into`: counts summed, the earliest events kept, first and last seen widened. */

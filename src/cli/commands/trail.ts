@@ -8,7 +8,7 @@ import { formatTrailJson } from '../../formats/trail-json.js';
 import { formatTrailOcsf } from '../../formats/trail-ocsf.js';
 import { trailAsScanReport } from '../../formats/trail-scan-report.js';
 import { formatTrailTable } from '../../formats/trail-table.js';
-import { loadBundledDetections, loadUserRules } from '../../trail/detections.js';
+import { detectionSetFor } from '../../trail/setup.js';
 import { parseTrailFilters } from '../../trail/read/filters.js';
 import { parseS3Url } from '../../trail/read/s3.js';
 import { runTrail } from '../../trail/run.js';
@@ -107,8 +107,7 @@ function render(report: TrailReport, flags: TrailFlags): string {
 export async function trail(inputs: string[], flags: TrailFlags): Promise<number> {
   const messages = new Messages(flags.quiet);
   if (flags.list === true) {
-    const loaded =
-      flags.rules === undefined ? { set: loadBundledDetections(), problems: [] } : loadUserRules(flags.rules);
+    const loaded = detectionSetFor(flags.rules === undefined ? [] : [flags.rules]);
     for (const problem of loaded.problems) messages.error(problem.message);
     process.stdout.write(listDetections(loaded.set.detections));
     return loaded.problems.length > 0 ? EXIT.badInput : EXIT.ok;
