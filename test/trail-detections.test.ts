@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,9 +13,11 @@ import {
   loadUserRules,
   mitreOf,
   runDetections,
+  writePrecompiledRules,
   type SourcedEvent,
 } from '../src/trail/detections.js';
-import { evidenceOf } from '../src/trail/evidence.js';
+import { evidenceOf, factsOf } from '../src/trail/evidence.js';
+import { mergePartials, TrailScanner } from '../src/trail/scanner.js';
 import { parseSigma } from '../src/trail/sigma/index.js';
 import type { TrailEvent, TrailFinding } from '../src/trail/types.js';
 import { parse } from 'yaml';
@@ -802,15 +805,69 @@ describe('bundled detections', () => {
     expect(new Set(once).size).toBe(2);
   });
 
+  it('the scanner’s rule indexes (by eventName, by another pinned field) never change what is found', () => {
+    const events = Object.values(CASES).flatMap(({ attack, benign }) => [...attack, ...benign]);
+    // Odd shapes a prefilter could get wrong: other letter case, a pinned field holding a list or a number.
+    // Access denied only feeds a window: a burst of odd ones from one actor shows whether they were matched.
+    const deniedCodes: unknown[] = [['AccessDenied'], 'ACCESSDENIED', 'accessDeniedException'];
+    const odd = [
+      ...burst(16, 20, (index, time) =>
+        api('ec2', 'DescribeInstances', null, {
+          eventTime: time,
+          userIdentity: user('oddball'),
+          errorCode: deniedCodes[index % deniedCodes.length],
+        }),
+      ),
+      api('s3', 'PutObject', null, { errorCode: 403 }),
+      api(
+        'iam',
+        'CreateUser',
+        { userName: 'x' },
+        { userIdentity: { ...ROOT_USER, type: 'ROOT' }, readOnly: false },
+      ),
+      api(
+        'iam',
+        'CreateUser',
+        { userName: 'y' },
+        { userIdentity: { ...ROOT_USER, type: ['Root'] }, readOnly: false },
+      ),
+      {
+        ...api('lambda', 'AddPermission20150331v2', { principal: '*' }),
+        eventSource: 'LAMBDA.amazonaws.com',
+      },
+    ];
+    const all = [...events, ...odd];
+    const reference = findingsOf(all);
+    const scanner = new TrailScanner(bundled, {}, BASELINE_DETECTORS);
+    scanner.scanEvents(all, 'test.json');
+    const scanned = mergePartials(bundled, BASELINE_DETECTORS, [scanner.partial()]).findings;
+    const summary = (findings: readonly TrailFinding[]) =>
+      findings
+        .map((finding) => `${finding.detectionId} ${String(finding.eventCount)} ${finding.message}`)
+        .sort();
+    expect(summary(scanned)).toEqual(summary(reference));
+    // The odd shapes were found, so the comparison covers them.
+    const count = (findings: readonly TrailFinding[], id: string) =>
+      findings
+        .filter((finding) => finding.detectionId === id)
+        .reduce((total, finding) => total + finding.eventCount, 0);
+    const before = findingsOf(events);
+    expect(count(reference, 'trail-access-denied-burst') - count(before, 'trail-access-denied-burst')).toBe(
+      16,
+    );
+    expect(count(reference, 'trail-root-api-activity') - count(before, 'trail-root-api-activity')).toBe(2);
+    expect(count(reference, 'trail-lambda-made-public') - count(before, 'trail-lambda-made-public')).toBe(1);
+  });
+
   it('whole-period detectors find the same when the trail is split between workers and merged', () => {
     const events = Object.values(CASES).flatMap(({ attack }) => attack);
     for (const detector of BASELINE_DETECTORS) {
       const whole = detector.empty();
-      for (const event of events) detector.observe(whole, event, 'all.json');
+      for (const event of events) detector.observe(whole, event, factsOf(event), 'all.json');
       const left = detector.empty();
       const right = detector.empty();
       events.forEach((event, index) => {
-        detector.observe(index % 2 === 0 ? left : right, event, 'all.json');
+        detector.observe(index % 2 === 0 ? left : right, event, factsOf(event), 'all.json');
       });
       // States cross worker threads: they must survive structured cloning.
       const merged = structuredClone(left);
@@ -976,6 +1033,34 @@ describe('the example trail (examples/trail)', () => {
     }
     expect([...sources].filter((source) => source.endsWith('.json')).length).toBeGreaterThanOrEqual(2);
     expect(new Set(events.map(({ event }) => event.recipientAccountId)).size).toBe(2);
+  });
+
+  it('finds the same with the precompiled rules the build writes as with the YAML rules', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'onus-precompiled-'));
+    try {
+      const precompiled = pathToFileURL(join(directory, 'rules.json'));
+      writePrecompiledRules(precompiled);
+      const fromJson = loadBundledDetections(precompiled);
+      const fromYaml = loadBundledDetections(pathToFileURL(join(directory, 'missing.json')));
+      const shape = (set: typeof bundled) => ({
+        detections: set.detections,
+        rules: set.rules.map(({ id, eventNames, prefilter, level, tags }) => ({
+          id,
+          eventNames,
+          prefilter,
+          level,
+          tags,
+        })),
+        correlations: set.correlations,
+      });
+      expect(shape(fromJson)).toEqual(shape(fromYaml));
+      const { events } = readExample();
+      const found = runDetections(fromJson, events);
+      expect(found).toEqual(runDetections(fromYaml, events));
+      expect(found.length).toBe(expected.length);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('reports exactly the planted attacks and nothing on the benign traffic', () => {

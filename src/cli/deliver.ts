@@ -1,11 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { CHECKS } from '../checks/index.js';
 import type { Check, ThresholdValue } from '../core/check.js';
 import type { Inventory } from '../core/inventory.js';
 import { scanInventory, type ScanReport } from '../core/scan.js';
 import { summarize } from '../core/summary.js';
 import { applySuppressions, type Suppression } from '../findings/suppressions.js';
-import { UserError } from './errors.js';
 import { VERSION } from './package-info.js';
 import type { Messages } from './terminal.js';
 
@@ -48,20 +46,4 @@ export function evaluate(
   for (const warning of applied.warnings) suppressing.messages.warn(warning);
   for (const note of applied.notes) suppressing.messages.info(note);
   return { ...report, findings: applied.findings, summary: summarize(applied.findings) };
-}
-
-/** Writes a result to `--output` (true when it did) or to stdout; an unwritable file is the user's to fix. */
-export async function deliver(text: string, output: string | undefined): Promise<boolean> {
-  if (!output) {
-    process.stdout.write(text);
-    return false;
-  }
-  try {
-    await writeFile(output, text);
-  } catch (error) {
-    throw new UserError(
-      `--output: cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-  return true;
 }

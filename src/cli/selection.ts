@@ -1,20 +1,16 @@
 import type { Check } from '../core/check.js';
-import { isSeverity, SEVERITIES, type Severity } from '../core/severity.js';
 import { configuredChecks, EMPTY_CONFIG, type OnusConfig } from './config.js';
 import { UserError } from './errors.js';
+
+import { parseSeverity } from './severity-flag.js';
+
+export { parseSeverity };
 
 function list(value: string): string[] {
   return value
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
-}
-
-export function parseSeverity(value: string, flag: string): Severity {
-  const severity = value.trim().toLowerCase();
-  if (!isSeverity(severity))
-    throw new UserError(`${flag}: unknown severity '${value}' (use one of ${SEVERITIES.join(', ')})`);
-  return severity;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { accountOf, byTime, evidenceOf, MAX_FINDING_EVENTS, textAt } from './evidence.js';
+import { byTime, evidenceOf, MAX_FINDING_EVENTS, textAt, type EventFacts } from './evidence.js';
 import type { Detection, EventEvidence, TrailEvent } from './types.js';
 
 /** What a whole-period detector found: one group of events someone should look at. */
@@ -21,7 +21,8 @@ export interface BaselineHit {
 export interface BaselineDetector<S> {
   detection: Detection;
   empty(): S;
-  observe(state: S, event: TrailEvent, source: string): void;
+  /** `facts` are the event's common fields, read once for every detector. */
+  observe(state: S, event: TrailEvent, facts: EventFacts, source: string): void;
   merge(into: S, other: S): void;
   findings(state: S): BaselineHit[];
 }
@@ -86,11 +87,9 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /** Calls made by AWS itself (service events, calls a service makes for you) say nothing about a principal. */
-function isMadeByAws(event: TrailEvent): boolean {
+function isMadeByAws(facts: EventFacts): boolean {
   return (
-    textAt(event, 'userIdentity.type') === 'AWSService' ||
-    textAt(event, 'userIdentity.invokedBy') !== null ||
-    textAt(event, 'eventType') === 'AwsServiceEvent'
+    facts.identityType === 'AWSService' || facts.invokedBy !== null || facts.eventType === 'AwsServiceEvent'
   );
 }
 
@@ -132,6 +131,24 @@ interface RegionTally {
 /** account -> region -> tally */
 export type RegionUseState = Map<string, Map<string, RegionTally>>;
 
+/**
+ * The tally of one account and region. A CloudTrail file holds one account's events in one region, so the
+ * last tally asked for (remembered per state) is nearly always the one wanted.
+ */
+function regionTally(state: RegionUseState, account: string, region: string): RegionTally {
+  const last = lastTally.get(state);
+  if (last !== undefined && last.account === account && last.region === region) return last.tally;
+  const tally = getOrAdd(
+    getOrAdd(state, account, () => new Map<string, RegionTally>()),
+    region,
+    () => ({ events: 0, changes: 0, evidence: [] }),
+  );
+  lastTally.set(state, { account, region, tally });
+  return tally;
+}
+
+const lastTally = new WeakMap<RegionUseState, { account: string; region: string; tally: RegionTally }>();
+
 export const unusualRegionDetector: BaselineDetector<RegionUseState> = {
   detection: {
     id: 'trail-unusual-region',
@@ -155,24 +172,14 @@ export const unusualRegionDetector: BaselineDetector<RegionUseState> = {
     origin: 'bundled',
   },
   empty: () => new Map(),
-  observe(state, event, source) {
-    if (isMadeByAws(event)) return;
-    const eventSource = textAt(event, 'eventSource');
-    if (eventSource === null || GLOBAL_EVENT_SOURCES.has(eventSource)) return;
-    const account = accountOf(event);
-    const region = textAt(event, 'awsRegion');
-    if (account === null || region === null) return;
-    const tally = getOrAdd(
-      getOrAdd(state, account, () => new Map<string, RegionTally>()),
-      region,
-      () => ({
-        events: 0,
-        changes: 0,
-        evidence: [],
-      }),
-    );
+  observe(state, event, facts, source) {
+    if (isMadeByAws(facts)) return;
+    const { eventSource, account, awsRegion: region } = facts;
+    if (eventSource === null || account === null || region === null) return;
+    if (GLOBAL_EVENT_SOURCES.has(eventSource)) return;
+    const tally = regionTally(state, account, region);
     tally.events++;
-    if (event.readOnly === false) {
+    if (facts.readOnly === false) {
       tally.changes++;
       addEvidence(tally.evidence, event, source);
     }
@@ -292,14 +299,13 @@ export const instanceCredentialsOutsideDetector: BaselineDetector<InstanceSessio
     origin: 'bundled',
   },
   empty: () => new Map(),
-  observe(state, event, source) {
-    const arn = textAt(event, 'userIdentity.arn');
-    if (arn === null || !INSTANCE_SESSION.test(arn)) return;
-    const address = textAt(event, 'sourceIPAddress');
-    const time = textAt(event, 'eventTime');
+  observe(state, event, facts, source) {
+    const { arn, sourceIPAddress: address, eventTime: time } = facts;
+    // `/i-` first: most sessions are not instances', and the test is cheaper than the expression.
+    if (arn === null || !arn.includes('/i-') || !INSTANCE_SESSION.test(arn)) return;
     if (address === null || time === null) return;
     const session = getOrAdd(state, arn, () => ({
-      account: accountOf(event),
+      account: facts.account,
       addresses: new Map<string, AddressUse>(),
     }));
     const use = getOrAdd(session.addresses, address, () => ({ count: 0, firstTime: time, evidence: [] }));
@@ -412,6 +418,9 @@ export interface RoleTrustState {
   grants: Map<string, TrustGrant>;
 }
 
+/** The account last added to a state's accounts: most events repeat it. */
+const lastAccount = new WeakMap<RoleTrustState, string>();
+
 export const roleTrustForeignAccountDetector: BaselineDetector<RoleTrustState> = {
   detection: {
     id: 'trail-role-trust-foreign-account',
@@ -433,17 +442,20 @@ export const roleTrustForeignAccountDetector: BaselineDetector<RoleTrustState> =
     origin: 'bundled',
   },
   empty: () => ({ accounts: new Set(), grants: new Map() }),
-  observe(state, event, source) {
-    const recipient = textAt(event, 'recipientAccountId');
-    if (recipient !== null) state.accounts.add(recipient);
-    const name = textAt(event, 'eventName');
+  observe(state, event, facts, source) {
+    const recipient = facts.recipientAccountId;
+    if (recipient !== null && lastAccount.get(state) !== recipient) {
+      state.accounts.add(recipient);
+      lastAccount.set(state, recipient);
+    }
+    const name = facts.eventName;
     if (name !== 'CreateRole' && name !== 'UpdateAssumeRolePolicy') return;
-    if (textAt(event, 'eventSource') !== 'iam.amazonaws.com' || textAt(event, 'errorCode') !== null) return;
+    if (facts.eventSource !== 'iam.amazonaws.com' || facts.errorCode !== null) return;
     const parameters = event.requestParameters as Record<string, unknown> | undefined;
     const document =
       name === 'CreateRole' ? parameters?.assumeRolePolicyDocument : parameters?.policyDocument;
     const role = textAt(event, 'requestParameters.roleName') ?? 'unknown';
-    const account = accountOf(event);
+    const account = facts.account;
     for (const trusted of trustedAccountsOf(document)) {
       if (trusted === account) continue;
       const grant = getOrAdd(state.grants, `${account ?? ''}|${role}|${trusted}`, () => ({

@@ -1,16 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { UserError } from '../cli/errors.js';
 import type { Severity } from '../core/severity.js';
 import { BASELINE_DETECTORS, type BaselineDetector } from './baseline.js';
-import { baselineFinding, eventFinding, windowFinding } from './evidence.js';
+import { baselineFinding, eventFinding, factsOf, windowFinding } from './evidence.js';
 import {
   correlate,
   linkCorrelations,
+  compileSigma,
   parseSigma,
   SigmaError,
+  sigmaDocuments,
   type CorrelationInput,
   type SigmaCorrelation,
   type SigmaLevel,
@@ -37,7 +39,35 @@ export interface RuleFileProblem {
 }
 
 const BUNDLED_RULES = new URL('./rules/', import.meta.url);
+/**
+ * Written by `npm run build`: the bundled rules' documents as JSON, so a run (and each of its worker threads)
+ * parses no YAML. Running from source, the YAML files are read.
+ */
+export const PRECOMPILED_RULES = new URL('./rules.json', import.meta.url);
 const BUNDLED = 'bundled';
+
+/** One bundled rule file: its name and its YAML documents as plain data. */
+export interface BundledRuleFile {
+  file: string;
+  documents: unknown[];
+}
+
+/** The bundled rule files read from their YAML, in name order. */
+export function bundledRuleFiles(): BundledRuleFile[] {
+  const directory = fileURLToPath(BUNDLED_RULES);
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.yml'))
+    .sort()
+    .map((file) => ({
+      file,
+      documents: sigmaDocuments(readFileSync(join(directory, file), 'utf8'), BUNDLED),
+    }));
+}
+
+/** Writes {@link PRECOMPILED_RULES} (the build does, after copying the YAML next to the compiled code). */
+export function writePrecompiledRules(target: URL = PRECOMPILED_RULES): void {
+  writeFileSync(target, JSON.stringify(bundledRuleFiles()));
+}
 
 const SEVERITY_OF_LEVEL: Readonly<Record<SigmaLevel, Severity>> = {
   informational: 'info',
@@ -47,16 +77,16 @@ const SEVERITY_OF_LEVEL: Readonly<Record<SigmaLevel, Severity>> = {
   critical: 'critical',
 };
 
-/** The Sigma rules shipped with onus (`./rules/*.yml`) and the whole-period detectors. */
-export function loadBundledDetections(): DetectionSet {
-  const directory = fileURLToPath(BUNDLED_RULES);
+/** The Sigma rules shipped with onus (`./rules/*.yml`, precompiled when built) and the whole-period detectors. */
+export function loadBundledDetections(precompiled: URL = PRECOMPILED_RULES): DetectionSet {
+  const files = existsSync(precompiled)
+    ? (JSON.parse(readFileSync(precompiled, 'utf8')) as BundledRuleFile[])
+    : bundledRuleFiles();
   const rules: SigmaRule[] = [];
   const correlations: SigmaCorrelation[] = [];
-  for (const name of readdirSync(directory)
-    .filter((file) => file.endsWith('.yml'))
-    .sort()) {
+  for (const { documents } of files) {
     // A broken bundled rule is a bug in onus, not bad input: let it throw.
-    const parsed = parseSigma(readFileSync(join(directory, name), 'utf8'), BUNDLED);
+    const parsed = compileSigma(documents, BUNDLED);
     rules.push(...parsed.rules);
     correlations.push(...parsed.correlations);
   }
@@ -233,7 +263,7 @@ export function runDetections(
       }
     }
     baselineDetectors.forEach((detector, index) => {
-      detector.observe(states[index], event, source);
+      detector.observe(states[index], event, factsOf(event), source);
     });
   }
   for (const correlation of set.correlations) {

@@ -37,6 +37,62 @@ export function accountOf(event: TrailEvent): string | null {
   return textAt(event, 'recipientAccountId') ?? textAt(event, 'userIdentity.accountId');
 }
 
+/**
+ * The fields of an event that the scanner and the whole-period detectors read on every event, read once
+ * (`textAt` semantics: text, or a number or boolean as text; null when absent or of another kind).
+ */
+export interface EventFacts {
+  eventTime: string | null;
+  eventName: string | null;
+  eventSource: string | null;
+  eventType: string | null;
+  errorCode: string | null;
+  awsRegion: string | null;
+  recipientAccountId: string | null;
+  /** recipientAccountId, else the caller's own account: see {@link accountOf}. */
+  account: string | null;
+  sourceIPAddress: string | null;
+  /** userIdentity.arn, type and invokedBy. */
+  arn: string | null;
+  identityType: string | null;
+  invokedBy: string | null;
+  /** The raw readOnly value (CloudTrail writes a boolean). */
+  readOnly: unknown;
+}
+
+/**
+ * Text of a CloudTrail field of a parsed record. The names read here are fixed CloudTrail field names, none of
+ * which Object.prototype has, so a plain read is an own-property read.
+ */
+function fieldText(object: Readonly<Record<string, unknown>>, key: string): string | null {
+  const value = object[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+export function factsOf(event: TrailEvent): EventFacts {
+  const identity = event.userIdentity;
+  const hasIdentity = typeof identity === 'object' && identity !== null && !Array.isArray(identity);
+  const user = hasIdentity ? (identity as Readonly<Record<string, unknown>>) : null;
+  const recipientAccountId = fieldText(event, 'recipientAccountId');
+  return {
+    eventTime: fieldText(event, 'eventTime'),
+    eventName: fieldText(event, 'eventName'),
+    eventSource: fieldText(event, 'eventSource'),
+    eventType: fieldText(event, 'eventType'),
+    errorCode: fieldText(event, 'errorCode'),
+    awsRegion: fieldText(event, 'awsRegion'),
+    recipientAccountId,
+    account: recipientAccountId ?? (user === null ? null : fieldText(user, 'accountId')),
+    sourceIPAddress: fieldText(event, 'sourceIPAddress'),
+    arn: user === null ? null : fieldText(user, 'arn'),
+    identityType: user === null ? null : fieldText(user, 'type'),
+    invokedBy: user === null ? null : fieldText(user, 'invokedBy'),
+    readOnly: event.readOnly,
+  };
+}
+
 /** Dotted paths split once: textAt runs several times per event on millions of events. */
 const splitPaths = new Map<string, readonly string[]>();
 

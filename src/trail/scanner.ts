@@ -14,10 +14,12 @@ import {
   eventFinding,
   findingFingerprint,
   MAX_FINDING_EVENTS,
+  factsOf,
   windowFinding,
 } from './evidence.js';
 import { eventInFilters, type TrailFilters } from './read/filters.js';
 import { parseTrailBytes } from './read/parse.js';
+import { compileFieldPath } from './sigma/event-fields.js';
 import { correlate, type CorrelationInput, type SigmaRule } from './sigma/index.js';
 import type { TrailEvent, TrailFinding, TrailProblem } from './types.js';
 
@@ -46,6 +48,14 @@ export interface ScanPartial {
   baselineStates: unknown[];
 }
 
+const MAX_REMEMBERED_NAMES = 10_000;
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
+
 /** Adds `other` into `into`: counts summed, the earliest events kept, first and last seen widened. */
 function mergeFinding(into: TrailFinding, other: TrailFinding): void {
   into.eventCount += other.eventCount;
@@ -58,8 +68,17 @@ function mergeFinding(into: TrailFinding, other: TrailFinding): void {
   }
 }
 
+/** Rules pinned to values of one field other than eventName, indexed by those values. */
+interface FieldIndex {
+  read: (event: TrailEvent) => unknown;
+  byValue: Map<string, SigmaRule[]>;
+  /** Every rule of the index, for values that are not text (an array may match any of them). */
+  all: SigmaRule[];
+}
+
 export class TrailScanner {
   private readonly byEventName = new Map<string, SigmaRule[]>();
+  private readonly byField: FieldIndex[] = [];
   private readonly anyEventName: SigmaRule[] = [];
   private readonly reporting: ReadonlySet<string>;
   private readonly correlated: ReadonlySet<string>;
@@ -70,6 +89,9 @@ export class TrailScanner {
   private readonly problems: TrailProblem[] = [];
   private readonly accounts = new Set<string>();
   private readonly regions = new Set<string>();
+  private readonly lowerNames = new Map<string, string>();
+  private lastAccount: string | null = null;
+  private lastRegion: string | null = null;
   private files = 0;
   private events = 0;
   private bytes = 0;
@@ -84,17 +106,24 @@ export class TrailScanner {
     this.reporting = set.reportingRuleIds;
     this.correlated = new Set(set.correlations.flatMap((correlation) => correlation.rules));
     this.detections = new Map(set.detections.map((detection) => [detection.id, detection]));
-    // Index rules by the event names they can match, so most rules are never tried on most events.
+    // Index rules by the event names (else the values of another field) they can match, so most rules are
+    // never tried on most events.
+    const fields = new Map<string, FieldIndex>();
     for (const rule of set.rules) {
       if (!this.reporting.has(rule.id) && !this.correlated.has(rule.id)) continue;
-      if (rule.eventNames === null) {
+      if (rule.eventNames !== null) {
+        for (const name of rule.eventNames) addTo(this.byEventName, name, rule);
+      } else if (rule.prefilter !== null) {
+        let index = fields.get(rule.prefilter.field);
+        if (index === undefined) {
+          index = { read: compileFieldPath(rule.prefilter.field), byValue: new Map(), all: [] };
+          fields.set(rule.prefilter.field, index);
+          this.byField.push(index);
+        }
+        index.all.push(rule);
+        for (const value of rule.prefilter.values) addTo(index.byValue, value, rule);
+      } else {
         this.anyEventName.push(rule);
-        continue;
-      }
-      for (const name of rule.eventNames) {
-        const rules = this.byEventName.get(name);
-        if (rules) rules.push(rule);
-        else this.byEventName.set(name, [rule]);
       }
     }
     this.states = baseline.map((detector) => detector.empty());
@@ -135,23 +164,49 @@ export class TrailScanner {
 
   private scanEvent(event: TrailEvent, source: string): void {
     this.events++;
-    const time = event.eventTime;
-    if (typeof time === 'string') {
+    const facts = factsOf(event);
+    const time = facts.eventTime;
+    if (time !== null) {
       if (this.firstEvent === null || time < this.firstEvent) this.firstEvent = time;
       if (this.lastEvent === null || time > this.lastEvent) this.lastEvent = time;
     }
-    const account = event.recipientAccountId;
-    if (typeof account === 'string') this.accounts.add(account);
-    const region = event.awsRegion;
-    if (typeof region === 'string') this.regions.add(region);
+    // Most events repeat the last account and region: the sets are only asked when they change.
+    const account = facts.recipientAccountId;
+    if (account !== null && account !== this.lastAccount) {
+      this.accounts.add(account);
+      this.lastAccount = account;
+    }
+    const region = facts.awsRegion;
+    if (region !== null && region !== this.lastRegion) {
+      this.regions.add(region);
+      this.lastRegion = region;
+    }
 
-    const name = typeof event.eventName === 'string' ? event.eventName.toLowerCase() : '';
-    const named = this.byEventName.get(name);
+    const named =
+      facts.eventName === null ? undefined : this.byEventName.get(this.lowerName(facts.eventName));
     if (named !== undefined) for (const rule of named) this.tryRule(rule, event, source);
+    for (const index of this.byField) {
+      const value = index.read(event);
+      if (value === undefined) continue;
+      const rules = typeof value === 'string' ? index.byValue.get(value.toLowerCase()) : index.all;
+      if (rules !== undefined) for (const rule of rules) this.tryRule(rule, event, source);
+    }
     for (const rule of this.anyEventName) this.tryRule(rule, event, source);
     for (let index = 0; index < this.baseline.length; index++) {
-      this.baseline[index]?.observe(this.states[index], event, source);
+      this.baseline[index]?.observe(this.states[index], event, facts, source);
     }
+  }
+
+  /** Lower-cased event names, remembered: a trail repeats a few hundred API names millions of times. */
+  private lowerName(name: string): string {
+    let lower = this.lowerNames.get(name);
+    if (lower === undefined) {
+      lower = name.toLowerCase();
+      // A hostile file could name millions of distinct calls: forget them all rather than grow without end.
+      if (this.lowerNames.size >= MAX_REMEMBERED_NAMES) this.lowerNames.clear();
+      this.lowerNames.set(name, lower);
+    }
+    return lower;
   }
 
   private tryRule(rule: SigmaRule, event: TrailEvent, source: string): void {

@@ -10,7 +10,7 @@ import { ClientPool } from '../../sources/aws/pool.js';
 import { toSnapshot } from '../../sources/snapshot/write.js';
 import { CHECKS } from '../../checks/index.js';
 import { loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
-import { deliver } from '../deliver.js';
+import { deliver } from '../output.js';
 import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
 import { CollectionProgress } from '../progress.js';

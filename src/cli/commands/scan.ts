@@ -9,7 +9,8 @@ import { formatHtmlReport, htmlReportData, type TrendPoint } from '../../formats
 import { readSnapshotFile } from '../../sources/snapshot/read.js';
 import { EXIT, UserError } from '../errors.js';
 import type { AwsFlags } from './collect.js';
-import { deliver, evaluate } from '../deliver.js';
+import { evaluate } from '../deliver.js';
+import { deliver } from '../output.js';
 import { DEMO_SNAPSHOT } from '../package-info.js';
 import { loadConfig, withConfiguredAws, type ConfigFlags } from '../config.js';
 import { parseSeverity, selectChecks } from '../selection.js';

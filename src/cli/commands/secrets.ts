@@ -7,7 +7,7 @@ import { findingsIn, sourceFiles, type WalkProblem } from '../../secrets/files.j
 import { GitError, scanGitHistory, type CommitInfo } from '../../secrets/git.js';
 import { SECRET_RULES } from '../../secrets/rules/index.js';
 import type { Finding } from '../../secrets/scan.js';
-import { deliver } from '../deliver.js';
+import { deliver } from '../output.js';
 import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
 import { Messages } from '../terminal.js';

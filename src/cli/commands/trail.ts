@@ -1,7 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import { atLeast, type Severity } from '../../core/severity.js';
-import { formatHtmlReport } from '../../formats/html-report.js';
 import { alignedColumns } from '../../formats/text.js';
 import { formatTrailAsff } from '../../formats/trail-asff.js';
 import { formatTrailJson } from '../../formats/trail-json.js';
@@ -10,13 +9,13 @@ import { trailAsScanReport } from '../../formats/trail-scan-report.js';
 import { formatTrailTable } from '../../formats/trail-table.js';
 import { detectionSetFor } from '../../trail/setup.js';
 import { parseTrailFilters } from '../../trail/read/filters.js';
-import { parseS3Url } from '../../trail/read/s3.js';
+import { parseS3Url } from '../../trail/read/layout.js';
 import { runTrail } from '../../trail/run.js';
 import type { Detection, TrailReport } from '../../trail/types.js';
-import { deliver } from '../deliver.js';
+import { deliver } from '../output.js';
 import { EXIT, UserError } from '../errors.js';
 import { VERSION } from '../package-info.js';
-import { parseSeverity } from '../selection.js';
+import { parseSeverity } from '../severity-flag.js';
 import { Messages, paintFor } from '../terminal.js';
 
 export const TRAIL_FORMATS = ['table', 'json', 'ocsf', 'asff', 'html'] as const;
@@ -81,7 +80,7 @@ async function lookupRegions(flags: TrailFlags, ec2: EC2Client, fallback: string
   }
 }
 
-function render(report: TrailReport, flags: TrailFlags): string {
+async function render(report: TrailReport, flags: TrailFlags): Promise<string> {
   switch (flags.format) {
     case 'json':
       return formatTrailJson(report);
@@ -89,8 +88,11 @@ function render(report: TrailReport, flags: TrailFlags): string {
       return formatTrailOcsf(report);
     case 'asff':
       return formatTrailAsff(report, {});
-    case 'html':
+    case 'html': {
+      // The HTML report brings the compliance frameworks along: loaded only when asked for.
+      const { formatHtmlReport } = await import('../../formats/html-report.js');
       return formatHtmlReport({ report: trailAsScanReport(report), map: null, compliance: [] });
+    }
     case 'table':
       return formatTrailTable(report, {
         paint: flags.output ? paintFor(process.stdout, false) : paintFor(process.stdout, flags.color),
@@ -195,7 +197,7 @@ export async function trail(inputs: string[], flags: TrailFlags): Promise<number
       `: ${String(scan.findings.length)} finding(s) from ${String(run.set.detections.length)} detections`,
   );
 
-  if (await deliver(render(report, flags), flags.output)) {
+  if (await deliver(await render(report, flags), flags.output)) {
     messages.info(`wrote ${flags.format} report to ${flags.output ?? ''}`);
   }
   if (flags.store !== false) {

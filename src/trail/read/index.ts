@@ -10,14 +10,14 @@
  */
 export { eventAccount, eventInFilters, parseTrailFilters } from './filters.js';
 export type { TrailFilterFlags, TrailFilters } from './filters.js';
-export { isDigestPath, layoutInFilters, parseTrailPath } from './layout.js';
+export { isDigestPath, layoutInFilters, parseS3Url, parseTrailPath } from './layout.js';
 export type { TrailPathLayout } from './layout.js';
 export { lookupEvents } from './lookup.js';
 export type { LookupEventsOptions, LookupProgress } from './lookup.js';
 export { parseTrailBytes } from './parse.js';
 export type { ParsedTrail } from './parse.js';
 export { ProblemTally } from './problems.js';
-export { parseS3Url, readS3Object } from './s3.js';
+export { readS3Object } from './s3.js';
 export { listTrailSources, sourceName } from './sources.js';
 export type { TrailListingDeps, TrailSource } from './sources.js';
 export { readStdin, STDIN_BATCH_EVENTS } from './stdin.js';

@@ -133,3 +133,10 @@ export function dayPath(time: number): string {
 export function fileTimeStamp(time: number): string {
   return new Date(time).toISOString().slice(0, 16).replaceAll('-', '').replace(':', '') + 'Z';
 }
+
+/** Splits `s3://bucket/prefix` into its parts; null when it is not an S3 URL with a bucket. */
+export function parseS3Url(url: string): { bucket: string; prefix: string } | null {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url);
+  if (!match?.[1]) return null;
+  return { bucket: match[1], prefix: match[2] ?? '' };
+}

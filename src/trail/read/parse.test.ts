@@ -38,6 +38,29 @@ describe('parseTrailBytes', () => {
     expect(ids(parseTrailBytes(bytes, 'joined.json.gz').events)).toEqual(['event-1']);
   });
 
+  it('reads every record when the size at the end of the gzip data is only the last member’s', () => {
+    // The size trailer sizes the output buffer; here it says 2 bytes for ~600 KB of records.
+    const records = JSON.stringify({ Records: Array.from({ length: 3000 }, (_, i) => record(i)) });
+    const bytes = Buffer.concat([gzipSync(records.slice(0, -2)), gzipSync(records.slice(-2))]);
+    const parsed = parseTrailBytes(bytes, 'big.json.gz');
+    expect(parsed.events).toHaveLength(3000);
+    expect(parsed.events.at(-1)?.eventID).toBe('event-2999');
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('decodes names outside ASCII exactly, gzipped or not', () => {
+    const names = ['José Ñúñez', 'Zoë', '山田', 'deploy-🚀'];
+    const file = JSON.stringify({
+      Records: names.map((userName, i) => record(i, { userIdentity: { type: 'IAMUser', userName } })),
+    });
+    for (const bytes of [text(file), gzipSync(file)]) {
+      const parsed = parseTrailBytes(bytes, 'names.json');
+      expect(parsed.events.map((event) => (event.userIdentity as { userName: string }).userName)).toEqual(
+        names,
+      );
+    }
+  });
+
   it('keeps the records read before the cut of a truncated gzip and reports the file', () => {
     const whole = gzipSync(trailFile(200));
     const cut = whole.subarray(0, Math.floor(whole.length * 0.6));

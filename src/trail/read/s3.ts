@@ -7,6 +7,7 @@ import {
   isDigestPath,
   isTrailFileName,
   layoutInFilters,
+  parseS3Url,
   parseTrailPath,
 } from './layout.js';
 import type { TrailListingDeps, TrailSource } from './sources.js';
@@ -22,13 +23,6 @@ interface S3Walk {
   filters: TrailFilters;
   deps: TrailListingDeps;
   now: Date;
-}
-
-/** Splits `s3://bucket/prefix` into its parts; null when it is not an S3 URL with a bucket. */
-export function parseS3Url(url: string): { bucket: string; prefix: string } | null {
-  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url);
-  if (!match?.[1]) return null;
-  return { bucket: match[1], prefix: match[2] ?? '' };
 }
 
 /**

@@ -370,13 +370,28 @@ function isScalar(value: unknown): value is Scalar {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
+let lastText = '';
+let lastLower = '';
+
+/**
+ * The lower-cased text, remembered for the last text asked: a rule testing one field against a list of values
+ * (`userAgent|contains: [kali, pacu, ...]`) lower-cases the event's value once, not once per value.
+ */
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
 /**
  * A test on a field's value through its text: scalars as themselves, objects through their JSON text (as
  * Athena reads a STRING column), arrays through each element and through their JSON text.
  */
 function textValueTest(pattern: TextTest): ValueTest {
   const { cased, test, testOriginal } = pattern;
-  const testString = testOriginal ?? (cased ? test : (value: string): boolean => test(value.toLowerCase()));
+  const testString = testOriginal ?? (cased ? test : (value: string): boolean => test(lowerCased(value)));
   const objectText = (value: object): string => (cased ? jsonTextOf(value) : lowerJsonTextOf(value));
   const matchValue = (value: unknown): boolean => {
     if (typeof value === 'string') return testString(value);

@@ -34,7 +34,7 @@
  * Speed: each rule is compiled once into closures; `rule.eventNames` lets a pipeline index rules by
  * eventName; `jsonTextOf` caches an object's JSON text so keyword searches serialise an event at most once.
  */
-export { parseSigma, type SigmaDocuments } from './parse.js';
+export { compileSigma, parseSigma, sigmaDocuments, type SigmaDocuments } from './parse.js';
 export { SigmaError } from './errors.js';
 export { SIGMA_LEVELS, SIGMA_STATUSES, type SigmaLevel, type SigmaRule, type SigmaStatus } from './rule.js';
 export {

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { createRequire } from 'node:module';
 
 import { parseCorrelationSection, type SigmaCorrelation } from './correlation.js';
 import { SigmaError, sigmaError, SigmaProblem, type SigmaLocation } from './errors.js';
@@ -12,27 +12,52 @@ export interface SigmaDocuments {
   correlations: SigmaCorrelation[];
 }
 
+/** The YAML parser, loaded the first time a YAML file is read: bundled rules come precompiled as JSON. */
+let yaml: typeof import('yaml') | undefined;
+function yamlParser(): typeof import('yaml') {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml;
+}
+
+/**
+ * The documents of a Sigma YAML file (`---`-separated), as plain data. Throws SigmaError naming the line of
+ * invalid YAML.
+ */
+export function sigmaDocuments(text: string, origin: string): unknown[] {
+  const documents = yamlParser().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(documents) ? documents : [documents];
+  return list.map((document) => {
+    const yamlError = document.errors[0];
+    if (yamlError !== undefined) {
+      const line = text.slice(0, yamlError.pos[0]).split('\n').length;
+      throw new SigmaError(`${origin}: line ${String(line)}: invalid YAML: ${firstLine(yamlError.message)}`);
+    }
+    return document.toJS() as unknown;
+  });
+}
+
 /**
  * Reads a Sigma YAML file (one or more `---`-separated documents) and compiles every detection and
  * correlation rule in it. `origin` names the file in error messages and derived ids. Throws SigmaError with a
  * one-line message at the first problem.
  */
 export function parseSigma(text: string, origin: string, options: CompileOptions = {}): SigmaDocuments {
-  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  return compileSigma(sigmaDocuments(text, origin), origin, options);
+}
+
+/** Compiles the documents of one Sigma file (see {@link sigmaDocuments}); `origin` as for parseSigma. */
+export function compileSigma(
+  documents: readonly unknown[],
+  origin: string,
+  options: CompileOptions = {},
+): SigmaDocuments {
   const rules: SigmaRule[] = [];
   const correlations: SigmaCorrelation[] = [];
-  const list = Array.isArray(documents) ? documents : [documents];
-  for (const [index, document] of list.entries()) {
+  for (const [index, content] of documents.entries()) {
     const fileLocation: SigmaLocation = {
-      origin: list.length > 1 ? `${origin} (document ${String(index + 1)})` : origin,
+      origin: documents.length > 1 ? `${origin} (document ${String(index + 1)})` : origin,
       rule: null,
     };
-    const yamlError = document.errors[0];
-    if (yamlError !== undefined) {
-      const line = text.slice(0, yamlError.pos[0]).split('\n').length;
-      throw new SigmaError(`${origin}: line ${String(line)}: invalid YAML: ${firstLine(yamlError.message)}`);
-    }
-    const content: unknown = document.toJS();
     if (content === null || content === undefined) continue;
     if (!isMap(content)) throw sigmaError(fileLocation, '', 'expected a Sigma rule (a YAML map)');
     const location: SigmaLocation = { ...fileLocation, rule: ruleLabel(content) };
@@ -48,8 +73,8 @@ export function parseSigma(text: string, origin: string, options: CompileOptions
       if ('correlation' in content) {
         correlations.push(parseCorrelationSection(content['correlation'], metadata));
       } else if ('detection' in content) {
-        const { matches, eventNames } = compileDetection(content['detection'], options);
-        rules.push({ ...metadata, eventNames, matches });
+        const { matches, eventNames, prefilter } = compileDetection(content['detection'], options);
+        rules.push({ ...metadata, eventNames, prefilter, matches });
       } else {
         throw new SigmaProblem('', 'neither a detection nor a correlation section');
       }

@@ -12,6 +12,9 @@ const rulesText = [
   `title: Or with unpinned\ndetection:\n  a:\n    eventName: ConsoleLogin\n  b:\n    userIdentity.type: Root\n  condition: a or b`,
   `title: Negated\ndetection:\n  a:\n    eventName: ConsoleLogin\n  condition: not a`,
   `title: Keyword\ndetection:\n  keywords:\n    - stoplogging\n  condition: keywords`,
+  `title: Errors\ndetection:\n  a:\n    errorCode: [AccessDenied, UnauthorizedOperation]\n  b:\n    errorCode: AccessDenied\n    eventSource: s3.amazonaws.com\n  condition: a or b`,
+  `title: Root\ndetection:\n  selection:\n    userIdentity.type: Root\n  filter:\n    eventType: AwsServiceEvent\n  condition: selection and not filter`,
+  `title: Either field\ndetection:\n  a:\n    errorCode: AccessDenied\n  b:\n    userIdentity.type: Root\n  condition: a or b`,
 ].join('\n---\n');
 
 const { rules } = parseSigma(rulesText, 'rules/prefilter.yml');
@@ -47,6 +50,18 @@ describe('the eventName prefilter', () => {
   it('is null when the rule may match any eventName', () => {
     for (const title of ['Wildcard', 'Or with unpinned', 'Negated', 'Keyword']) {
       expect(byTitle.get(title)?.eventNames).toBeNull();
+    }
+  });
+
+  it('without an eventName, pins another field the condition needs, with the values any branch allows', () => {
+    expect(byTitle.get('Errors')?.prefilter).toEqual({
+      field: 'errorCode',
+      values: new Set(['accessdenied', 'unauthorizedoperation']),
+    });
+    expect(byTitle.get('Root')?.prefilter).toEqual({ field: 'userIdentity.type', values: new Set(['root']) });
+    // Neither field is needed by both branches; a pinned eventName is the prefilter of its own.
+    for (const title of ['Either field', 'Negated', 'Keyword', 'Pinned']) {
+      expect(byTitle.get(title)?.prefilter).toBeNull();
     }
   });
 

@@ -31,13 +31,29 @@ export interface SigmaRule {
    * A pipeline may skip the rule for events whose lower-cased eventName is not in the set.
    */
   readonly eventNames: ReadonlySet<string> | null;
+  /**
+   * The same for another field when the rule pins no eventName (`errorCode: AccessDenied`,
+   * `userIdentity.type: Root`): the rule can only match an event whose field is text and whose lower-cased text
+   * is in `values`. A pipeline may skip the rule for other string values (not for arrays, objects or numbers).
+   */
+  readonly prefilter: RulePrefilter | null;
   matches(event: TrailEvent): boolean;
 }
 
+export interface RulePrefilter {
+  field: string;
+  values: ReadonlySet<string>;
+}
+
+/** Field -> the lower-cased values the field must equal for the condition to be true. */
+type RequiredValues = ReadonlyMap<string, ReadonlySet<string>>;
+
 interface CompiledIdentifier {
   matches: EventPredicate;
-  eventNames: ReadonlySet<string> | null;
+  required: RequiredValues;
 }
+
+const NOTHING_REQUIRED: RequiredValues = new Map();
 
 /** A stable id for a rule without one: the same file and title give the same id on every run. */
 export function derivedRuleId(origin: string, title: string): string {
@@ -48,13 +64,13 @@ export function derivedRuleId(origin: string, title: string): string {
 }
 
 /**
- * Compiles a rule's `detection` section into one predicate over events, plus the eventName prefilter.
+ * Compiles a rule's `detection` section into one predicate over events, plus its prefilters.
  * Throws SigmaProblem naming the path of what is wrong.
  */
 export function compileDetection(
   detection: unknown,
   options: CompileOptions,
-): { matches: EventPredicate; eventNames: ReadonlySet<string> | null } {
+): { matches: EventPredicate; eventNames: ReadonlySet<string> | null; prefilter: RulePrefilter | null } {
   if (!isMap(detection))
     throw new SigmaProblem('detection', 'expected a map of search identifiers and a condition');
   if ('timeframe' in detection) {
@@ -79,7 +95,27 @@ export function compileDetection(
   });
   const tree: ConditionNode =
     trees.length === 1 ? (trees[0] as ConditionNode) : { kind: 'or', operands: trees };
-  return { matches: compileNode(tree, compiled), eventNames: requiredEventNames(tree, compiled) };
+  const required = requiredValuesOf(tree, compiled);
+  const eventNames = required.get('eventName') ?? null;
+  return {
+    matches: compileNode(tree, compiled),
+    eventNames,
+    prefilter: eventNames ? null : prefilterOf(required),
+  };
+}
+
+/**
+ * Fields other than eventName a prefilter may use, in order of preference: top-level text fields every record
+ * has or lacks cheaply, then userIdentity's type.
+ */
+const PREFILTER_FIELDS = ['eventSource', 'errorCode', 'eventType', 'userIdentity.type'];
+
+function prefilterOf(required: RequiredValues): RulePrefilter | null {
+  for (const field of PREFILTER_FIELDS) {
+    const values = required.get(field);
+    if (values !== undefined) return { field, values };
+  }
+  return null;
 }
 
 function compileIdentifier(definition: unknown, path: string, options: CompileOptions): CompiledIdentifier {
@@ -91,16 +127,18 @@ function compileIdentifier(definition: unknown, path: string, options: CompileOp
       if (isMap(item)) return compileMap(item, itemPath, options);
       if (item === null) throw new SigmaProblem(itemPath, 'null inside a list');
       if (typeof item === 'object') throw new SigmaProblem(itemPath, 'expected a map or a keyword');
-      return { matches: compileFieldClause('', item, itemPath, options).matches, eventNames: null };
+      return { matches: compileFieldClause('', item, itemPath, options).matches, required: NOTHING_REQUIRED };
     });
-    const predicates = items.map((item) => item.matches);
-    const eventNames = items.every((item) => item.eventNames !== null)
-      ? new Set(items.flatMap((item) => [...(item.eventNames ?? [])]))
-      : null;
-    return { matches: anyOf(predicates), eventNames };
+    return {
+      matches: anyOf(items.map((item) => item.matches)),
+      required: unionOf(items.map((item) => item.required)),
+    };
   }
   if (typeof definition === 'string' || typeof definition === 'number') {
-    return { matches: compileFieldClause('', definition, path, options).matches, eventNames: null };
+    return {
+      matches: compileFieldClause('', definition, path, options).matches,
+      required: NOTHING_REQUIRED,
+    };
   }
   throw new SigmaProblem(path, 'expected a map, a list of maps or a list of keywords');
 }
@@ -112,15 +150,13 @@ function compileMap(
 ): CompiledIdentifier {
   const entries = Object.entries(definition);
   if (entries.length === 0) throw new SigmaProblem(path, 'empty map');
-  let eventNames: Set<string> | null = null;
+  const required: RequiredValues[] = [];
   const predicates = entries.map(([key, value]) => {
     const clause = compileFieldClause(key, value, `${path}.${key}`, options);
-    if (clause.field === 'eventName' && clause.requiredValues !== null) {
-      eventNames = intersect(eventNames, clause.requiredValues);
-    }
+    if (clause.requiredValues !== null) required.push(new Map([[clause.field, clause.requiredValues]]));
     return clause.matches;
   });
-  return { matches: allOf(predicates), eventNames };
+  return { matches: allOf(predicates), required: intersectionOf(required) };
 }
 
 function compileNode(
@@ -144,39 +180,47 @@ function compileNode(
   }
 }
 
-/** The eventNames the condition can only be true with: and narrows, or widens, not tells nothing. */
-function requiredEventNames(
+/** The values fields must have for the condition to be true: and narrows, or widens, not tells nothing. */
+function requiredValuesOf(
   node: ConditionNode,
   identifiers: ReadonlyMap<string, CompiledIdentifier>,
-): ReadonlySet<string> | null {
+): RequiredValues {
   switch (node.kind) {
     case 'identifier':
-      return identifiers.get(node.name)?.eventNames ?? null;
+      return identifiers.get(node.name)?.required ?? NOTHING_REQUIRED;
     case 'not':
-      return null;
-    case 'and': {
-      let required: Set<string> | null = null;
-      for (const operand of node.operands) {
-        const names = requiredEventNames(operand, identifiers);
-        if (names !== null) required = intersect(required, names);
-      }
-      return required;
-    }
-    case 'or': {
-      const union = new Set<string>();
-      for (const operand of node.operands) {
-        const names = requiredEventNames(operand, identifiers);
-        if (names === null) return null;
-        for (const name of names) union.add(name);
-      }
-      return union;
-    }
+      return NOTHING_REQUIRED;
+    case 'and':
+      return intersectionOf(node.operands.map((operand) => requiredValuesOf(operand, identifiers)));
+    case 'or':
+      return unionOf(node.operands.map((operand) => requiredValuesOf(operand, identifiers)));
   }
 }
 
-function intersect(current: ReadonlySet<string> | null, next: ReadonlySet<string>): Set<string> {
-  if (current === null) return new Set(next);
-  return new Set([...current].filter((name) => next.has(name)));
+/** All of them must hold: a field pinned by several is pinned to the values they share. */
+function intersectionOf(all: readonly RequiredValues[]): RequiredValues {
+  const result = new Map<string, ReadonlySet<string>>();
+  for (const required of all) {
+    for (const [field, values] of required) {
+      const current = result.get(field);
+      result.set(field, current === undefined ? values : new Set([...current].filter((v) => values.has(v))));
+    }
+  }
+  return result;
+}
+
+/** Any of them may hold: only a field every one pins stays pinned, to the values of all of them. */
+function unionOf(all: readonly RequiredValues[]): RequiredValues {
+  const [first, ...rest] = all;
+  if (first === undefined) return NOTHING_REQUIRED;
+  const result = new Map<string, ReadonlySet<string>>();
+  for (const [field, values] of first) {
+    if (!rest.every((required) => required.has(field))) continue;
+    const union = new Set(values);
+    for (const required of rest) for (const value of required.get(field) ?? []) union.add(value);
+    result.set(field, union);
+  }
+  return result;
 }
 
 function allOf(predicates: readonly EventPredicate[]): EventPredicate {
