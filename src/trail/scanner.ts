@@ -50,6 +50,62 @@ export interface ScanPartial {
 
 const MAX_REMEMBERED_NAMES = 10_000;
 
+/** What evidence shows of an event (see evidenceOf): a correlation match keeps these fields at least. */
+const EVIDENCE_FIELDS = [
+  'eventID',
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'userIdentity',
+  'sourceIPAddress',
+  'awsRegion',
+  'recipientAccountId',
+  'userAgent',
+  'errorCode',
+];
+
+/**
+ * The top-level fields of an event a correlation match must keep: the evidence's, and the first field of every
+ * path a correlation groups by or counts (whole, so paths read the same), plus the path itself for records that
+ * have dotted keys. Matches wait in memory until the end of the run and cross threads: a match of a busy rule
+ * (every GetParameter call feeds the SSM harvest window) should not carry its request and response.
+ */
+function keptFields(set: DetectionSet): string[] {
+  const fields = new Set(EVIDENCE_FIELDS);
+  for (const correlation of set.correlations) {
+    const paths = [
+      ...correlation.groupBy,
+      ...(correlation.condition?.field ? [correlation.condition.field] : []),
+      ...Object.values(correlation.aliases).flatMap((perRule) => Object.values(perRule)),
+    ];
+    for (const path of paths) {
+      fields.add(path);
+      fields.add(path.split('.')[0] ?? path);
+    }
+  }
+  return [...fields];
+}
+
+/** The event's own `fields`, in a new object. */
+function pick(event: TrailEvent, fields: readonly string[]): TrailEvent {
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (!Object.hasOwn(event, field)) continue;
+    // A plain assignment to `__proto__` would set the prototype instead.
+    if (field === '__proto__') {
+      Object.defineProperty(kept, field, {
+        value: event[field],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      kept[field] = event[field];
+    }
+  }
+  return kept;
+}
+
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const values = map.get(key);
   if (values) values.push(value);
@@ -90,6 +146,8 @@ export class TrailScanner {
   private readonly accounts = new Set<string>();
   private readonly regions = new Set<string>();
   private readonly lowerNames = new Map<string, string>();
+  /** The top-level fields a correlation match keeps (see {@link keptFields}). */
+  private readonly correlationFields: readonly string[];
   private lastAccount: string | null = null;
   private lastRegion: string | null = null;
   private files = 0;
@@ -127,6 +185,7 @@ export class TrailScanner {
       }
     }
     this.states = baseline.map((detector) => detector.empty());
+    this.correlationFields = keptFields(set);
   }
 
   /** A local file: read, parsed (gzip or not) and scanned; a file that cannot be read is a problem. */
@@ -222,7 +281,12 @@ export class TrailScanner {
       }
     }
     if (this.correlated.has(rule.id)) {
-      this.matches.push({ ruleId: rule.id, time: Date.parse(String(event.eventTime)), event, source });
+      this.matches.push({
+        ruleId: rule.id,
+        time: Date.parse(String(event.eventTime)),
+        event: pick(event, this.correlationFields),
+        source,
+      });
     }
   }
 

@@ -48,6 +48,52 @@ describe('parseTrailBytes', () => {
     expect(parsed.problems).toEqual([]);
   });
 
+  describe('a large file as CloudTrail writes it (read in pieces cut between records)', () => {
+    // Records as AWS writes them: eventVersion first, no spaces; ~300 bytes each, so 2,000 make ~600 KB.
+    const names = ['alice', 'José Ñúñez', '山田', 'deploy-🚀'];
+    const big = Array.from({ length: 2000 }, (_, i) =>
+      record(i, { userIdentity: { type: 'IAMUser', userName: names[i % names.length] } }),
+    );
+
+    it('reads exactly the records JSON.parse reads, gzipped or not, and leaves the bytes as they were', () => {
+      const file = JSON.stringify({ Records: big });
+      const plain = text(file);
+      const copy = new Uint8Array(plain);
+      for (const bytes of [plain, gzipSync(file)]) {
+        const parsed = parseTrailBytes(bytes, 'big.json');
+        expect(parsed.events).toEqual(big);
+        expect(parsed.problems).toEqual([]);
+      }
+      expect(plain).toEqual(copy);
+    });
+
+    it('reads the same when a record holds what looks like the start of the next one', () => {
+      // An array of objects keyed eventVersion inside requestParameters: a cut there must not split the record.
+      const tricky = big.map((item, i) =>
+        i % 2 === 0
+          ? { ...item, requestParameters: { items: [{ a: 1 }, { eventVersion: '1.0', b: '},{"x' }] } }
+          : item,
+      );
+      const parsed = parseTrailBytes(gzipSync(JSON.stringify({ Records: tricky })), 'tricky.json.gz');
+      expect(parsed.events).toEqual(tricky);
+      expect(parsed.problems).toEqual([]);
+    });
+
+    it('reports a broken record in the middle as before and keeps the others', () => {
+      const file = JSON.stringify({ Records: big }).replace('"event-1000"', 'event-1000');
+      const parsed = parseTrailBytes(gzipSync(file), 'broken.json.gz');
+      expect(parsed.events).toHaveLength(1999);
+      expect(parsed.problems).toEqual([
+        { source: 'broken.json.gz', reason: 'invalid JSON record', count: 1 },
+        {
+          source: 'broken.json.gz',
+          reason: 'invalid JSON: file cut short, records after the cut are lost',
+          count: 1,
+        },
+      ]);
+    });
+  });
+
   it('decodes names outside ASCII exactly, gzipped or not', () => {
     const names = ['José Ñúñez', 'Zoë', '山田', 'deploy-🚀'];
     const file = JSON.stringify({

@@ -37,7 +37,15 @@ export function parseTrailBytes(bytes: Uint8Array, source: string): ParsedTrail 
   }
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // ASCII (what CloudTrail writes, bar the odd name) decodes the same as Latin-1, which skips UTF-8's checks.
-  const text = isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
+  const ascii = isAscii(buffer);
+  if (!truncated) {
+    const records = parseInPieces(buffer, ascii);
+    if (records !== null) {
+      for (const record of records) acceptRecord(record, source, events, problems);
+      return { events, problems: problems.list() };
+    }
+  }
+  const text = ascii ? buffer.toString('latin1') : buffer.toString('utf8');
   if (truncated) {
     const kept = salvageTruncated(text, source, events, problems);
     problems.add(
@@ -50,6 +58,65 @@ export function parseTrailBytes(bytes: Uint8Array, source: string): ParsedTrail 
   }
   parseTrailText(text, source, events, problems);
   return { events, problems: problems.list() };
+}
+
+const RECORDS_OPENING = Buffer.from('{"Records":[');
+/** Between two records as CloudTrail writes them; never inside a string (its quotes would be escaped). */
+const RECORD_SEPARATOR = Buffer.from('},{"eventVersion":');
+/**
+ * Pieces of about this size: V8 gives a string over 128 KiB pages of its own, fresh from the system (several
+ * times the cost of copying its bytes), while smaller ones come from the young generation's free space.
+ */
+const PIECE_BYTES = 32 * 1024;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * The records of a CloudTrail log file as AWS writes it (`{"Records":[{"eventVersion":...},{...}]}` with no
+ * spaces), parsed in pieces of about 32 KiB cut between two records, each read as a JSON array of its own.
+ * The same records as JSON.parse of the whole text: a cut can only fall between two records of the array (a cut
+ * inside a record leaves a piece with an unclosed brace, which does not parse). Null when the text does not
+ * have that shape, is small, or a piece does not parse: the caller then parses the whole text as before.
+ * The buffer is written to while a piece is decoded (its cut bytes become brackets) and restored at once.
+ */
+function parseInPieces(buffer: Buffer, ascii: boolean): unknown[] | null {
+  let end = buffer.length;
+  while (end > 0 && isSpaceByte(buffer[end - 1] ?? 0)) end--;
+  if (end < 2 * PIECE_BYTES || buffer[end - 1] !== CLOSE_BRACE || buffer[end - 2] !== CLOSE_BRACKET)
+    return null;
+  if (buffer.compare(RECORDS_OPENING, 0, RECORDS_OPENING.length, 0, RECORDS_OPENING.length) !== 0)
+    return null;
+  const last = end - 2;
+  const records: unknown[] = [];
+  let open = RECORDS_OPENING.length - 1;
+  while (open < last) {
+    const separator =
+      last - open > 2 * PIECE_BYTES ? buffer.indexOf(RECORD_SEPARATOR, open + PIECE_BYTES) : -1;
+    // The piece runs from `open` to `close`: the comma after a record's brace, or the array's own bracket.
+    const close = separator === -1 || separator + 1 >= last ? last : separator + 1;
+    const before = buffer[open] ?? 0;
+    const after = buffer[close] ?? 0;
+    buffer[open] = OPEN_BRACKET;
+    buffer[close] = CLOSE_BRACKET;
+    const text = buffer.toString(ascii ? 'latin1' : 'utf8', open, close + 1);
+    buffer[open] = before;
+    buffer[close] = after;
+    let piece: unknown;
+    try {
+      piece = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(piece)) return null;
+    for (const record of piece as unknown[]) records.push(record);
+    open = close;
+  }
+  return records;
+}
+
+function isSpaceByte(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
 function isGzip(bytes: Uint8Array): boolean {
