@@ -320,9 +320,12 @@ export function byTime(
   a: Pick<EventEvidence, 'eventTime' | 'eventId'>,
   b: Pick<EventEvidence, 'eventTime' | 'eventId'>,
 ): number {
-  return (
-    (a.eventTime ?? '').localeCompare(b.eventTime ?? '') || (a.eventId ?? '').localeCompare(b.eventId ?? '')
-  );
+  // Code-unit order, not the locale's: the same on every machine, and cheap (evidence is sorted often).
+  return compareText(a.eventTime ?? '', b.eventTime ?? '') || compareText(a.eventId ?? '', b.eventId ?? '');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function findingOf(

@@ -1,7 +1,7 @@
 /**
  * An `onus trail` run: list the sources, share the files between worker threads (each parses and matches whole
  * files), read stdin and LookupEvents in the main thread, then merge what every thread saw. Memory stays bounded
- * by the files in flight (two per worker), the findings' evidence and the events that feed windowed detections.
+ * by the files in flight (three per worker), the findings' evidence and the events that feed windowed detections.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -63,13 +63,13 @@ function workerScript(): { script: string | URL; eval: boolean } {
   return { script: new URL('./worker.js', import.meta.url), eval: false };
 }
 
-/** Shares sources between `count` workers, at most two in flight each; resolves with every worker's partial. */
 /** Workers start loading the detections at once, while the main thread lists the sources. */
 function startWorkers(count: number, setup: WorkerSetup): Worker[] {
   const { script, eval: evaluated } = workerScript();
   return Array.from({ length: count }, () => new Worker(script, { workerData: setup, eval: evaluated }));
 }
 
+/** Shares sources between the workers, at most three in flight each; resolves with every worker's partial. */
 async function scanInWorkers(
   sources: readonly TrailSource[],
   workers: readonly Worker[],

@@ -11,10 +11,13 @@ import type { DetectionSet } from './detections.js';
 import {
   baselineFinding,
   byTime,
+  describeEvent,
   eventFinding,
+  evidenceOf,
+  factsOf,
   findingFingerprint,
   MAX_FINDING_EVENTS,
-  factsOf,
+  textAt,
   windowFinding,
 } from './evidence.js';
 import { eventInFilters, type TrailFilters } from './read/filters.js';
@@ -110,6 +113,27 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const values = map.get(key);
   if (values) values.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * One more event of a finding already open: what mergeFinding does with the event's own finding, without
+ * building it (its evidence is only built when it is among the earliest kept).
+ */
+function countAgain(finding: TrailFinding, event: TrailEvent, source: string): void {
+  finding.eventCount++;
+  const time = textAt(event, 'eventTime');
+  if (time !== null) {
+    if (finding.firstSeen === null || time < finding.firstSeen) finding.firstSeen = time;
+    if (finding.lastSeen === null || time > finding.lastSeen) finding.lastSeen = time;
+  }
+  const events = finding.events;
+  const latest = events[events.length - 1];
+  if (events.length >= MAX_FINDING_EVENTS && latest !== undefined) {
+    if (byTime({ eventTime: time, eventId: textAt(event, 'eventID') }, latest) >= 0) return;
+    events.pop();
+  }
+  events.push(evidenceOf(event, source));
+  events.sort(byTime);
 }
 
 /** Adds `other` into `into`: counts summed, the earliest events kept, first and last seen widened. */
@@ -273,11 +297,10 @@ export class TrailScanner {
     if (this.reporting.has(rule.id)) {
       const detection = this.detections.get(rule.id);
       if (detection !== undefined) {
-        const finding = eventFinding(detection, event, source);
-        const key = `${rule.id}\u0000${finding.message}`;
+        const key = `${rule.id}\u0000${describeEvent(detection, event)}`;
         const seen = this.grouped.get(key);
-        if (seen === undefined) this.grouped.set(key, finding);
-        else mergeFinding(seen, finding);
+        if (seen === undefined) this.grouped.set(key, eventFinding(detection, event, source));
+        else countAgain(seen, event, source);
       }
     }
     if (this.correlated.has(rule.id)) {
