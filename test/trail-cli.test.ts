@@ -102,6 +102,8 @@ describe('onus trail over the shipped example', () => {
     const strip = (report: JsonReport) => report.findings.map((finding) => ({ ...finding }));
     expect(strip(threads.report)).toEqual(strip(single.report));
     expect(threads.report.findings.length).toBeGreaterThan(20);
+    // Every file read once, whether sent a few to a message or one by one.
+    expect(threads.report.input).toEqual(single.report.input);
   });
 
   it('gives each finding its matching events as evidence: id, time, actor, source IP, region, user agent', async () => {

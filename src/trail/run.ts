@@ -49,6 +49,7 @@ export interface TrailRun {
 /** Below this, threads cost more to start than they save. */
 const MIN_FILES_PER_WORKER = 4;
 const IN_FLIGHT_PER_WORKER = 3;
+const FILES_PER_MESSAGE = 4;
 
 /** The worker's script; from source (tests, `tsx`) a small script registering tsx first, then the TypeScript. */
 function workerScript(): { script: string | URL; eval: boolean } {
@@ -74,7 +75,7 @@ async function scanInWorkers(
   sources: readonly TrailSource[],
   workers: readonly Worker[],
   s3: S3Client | undefined,
-  onFileDone: () => void,
+  onFileDone: (files: number) => void,
   onProblem: (source: string, reason: string) => void,
 ): Promise<ScanPartial[]> {
   let next = 0;
@@ -87,8 +88,16 @@ async function scanInWorkers(
           const source = sources[next++];
           if (source === undefined) break;
           if (source.kind === 'file') {
+            // A few local files to a message, while there are plenty left for the other workers.
+            const paths = [source.path];
+            const batch =
+              sources.length - next > workers.length * FILES_PER_MESSAGE * 4 ? FILES_PER_MESSAGE : 1;
+            while (paths.length < batch && sources[next]?.kind === 'file') {
+              const more = sources[next++];
+              if (more?.kind === 'file') paths.push(more.path);
+            }
             inFlight++;
-            worker.postMessage({ kind: 'file', path: source.path } satisfies WorkerRequest);
+            worker.postMessage({ kind: 'files', paths } satisfies WorkerRequest);
           } else if (source.kind === 's3') {
             inFlight++;
             try {
@@ -100,7 +109,7 @@ async function scanInWorkers(
             } catch (error) {
               inFlight--;
               onProblem(sourceName(source), `cannot read: ${describeError(error)}`);
-              onFileDone();
+              onFileDone(1);
             }
           }
         }
@@ -116,7 +125,7 @@ async function scanInWorkers(
           return;
         }
         inFlight--;
-        onFileDone();
+        onFileDone(reply.files);
         feed().catch(reject);
       });
       worker.on('error', reject);
@@ -190,9 +199,10 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
   const workers = useful >= 2 ? started.slice(0, useful) : [];
   for (const idle of started.slice(workers.length)) void idle.terminate();
   let done = 0;
-  const onFileDone = (): void => {
-    done++;
-    if (done % 500 === 0)
+  const onFileDone = (files: number): void => {
+    const before = done;
+    done += files;
+    if (Math.floor(done / 500) > Math.floor(before / 500))
       progress(`read ${done.toLocaleString('en-US')} of ${sources.length.toLocaleString('en-US')} files`);
   };
   const partials: ScanPartial[] = [];
@@ -219,7 +229,7 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
           });
         }
       }
-      onFileDone();
+      onFileDone(1);
     }
   }
   partials.push(main.partial());

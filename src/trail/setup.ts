@@ -17,9 +17,13 @@ export interface WorkerSetup {
   ruleDirectories: string[];
   filters: TrailFilters;
 }
+/** Local files go a few to a message (each message costs both threads a little); S3 objects one by one. */
 export type WorkerRequest =
-  { kind: 'file'; path: string } | { kind: 'bytes'; bytes: Uint8Array; source: string } | { kind: 'finish' };
-export type WorkerReply = { kind: 'done' } | { kind: 'partial'; partial: ScanPartial };
+  | { kind: 'files'; paths: string[] }
+  | { kind: 'bytes'; bytes: Uint8Array; source: string }
+  | { kind: 'finish' };
+/** `files`: how many sources of the request were scanned. */
+export type WorkerReply = { kind: 'done'; files: number } | { kind: 'partial'; partial: ScanPartial };
 
 /** The bundled detections plus the users' rules, and the whole-period detectors. */
 export function detectionSetFor(ruleDirectories: readonly string[]): {

@@ -13,13 +13,13 @@ const scanner = new TrailScanner(set, setup.filters, baseline);
 const port = parentPort;
 
 port?.on('message', (request: WorkerRequest) => {
-  if (request.kind === 'file') scanner.scanFile(request.path);
-  else if (request.kind === 'bytes') scanner.scanBytes(request.bytes, request.source);
   if (request.kind === 'finish') {
     const reply: WorkerReply = { kind: 'partial', partial: scanner.partial() };
     port.postMessage(reply);
-  } else {
-    const reply: WorkerReply = { kind: 'done' };
-    port.postMessage(reply);
+    return;
   }
+  if (request.kind === 'files') for (const path of request.paths) scanner.scanFile(path);
+  else scanner.scanBytes(request.bytes, request.source);
+  const reply: WorkerReply = { kind: 'done', files: request.kind === 'files' ? request.paths.length : 1 };
+  port.postMessage(reply);
 });

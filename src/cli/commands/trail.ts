@@ -2,11 +2,6 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 
 import { atLeast, type Severity } from '../../core/severity.js';
 import { alignedColumns } from '../../formats/text.js';
-import { formatTrailAsff } from '../../formats/trail-asff.js';
-import { formatTrailJson } from '../../formats/trail-json.js';
-import { formatTrailOcsf } from '../../formats/trail-ocsf.js';
-import { trailAsScanReport } from '../../formats/trail-scan-report.js';
-import { formatTrailTable } from '../../formats/trail-table.js';
 import { detectionSetFor } from '../../trail/setup.js';
 import { parseTrailFilters } from '../../trail/read/filters.js';
 import { parseS3Url } from '../../trail/read/layout.js';
@@ -80,21 +75,22 @@ async function lookupRegions(flags: TrailFlags, ec2: EC2Client, fallback: string
   }
 }
 
+/** Each format is loaded when asked for: ASFF brings the compliance frameworks, HTML the whole report. */
 async function render(report: TrailReport, flags: TrailFlags): Promise<string> {
   switch (flags.format) {
     case 'json':
-      return formatTrailJson(report);
+      return (await import('../../formats/trail-json.js')).formatTrailJson(report);
     case 'ocsf':
-      return formatTrailOcsf(report);
+      return (await import('../../formats/trail-ocsf.js')).formatTrailOcsf(report);
     case 'asff':
-      return formatTrailAsff(report, {});
+      return (await import('../../formats/trail-asff.js')).formatTrailAsff(report, {});
     case 'html': {
-      // The HTML report brings the compliance frameworks along: loaded only when asked for.
       const { formatHtmlReport } = await import('../../formats/html-report.js');
+      const { trailAsScanReport } = await import('../../formats/trail-scan-report.js');
       return formatHtmlReport({ report: trailAsScanReport(report), map: null, compliance: [] });
     }
     case 'table':
-      return formatTrailTable(report, {
+      return (await import('../../formats/trail-table.js')).formatTrailTable(report, {
         paint: flags.output ? paintFor(process.stdout, false) : paintFor(process.stdout, flags.color),
       });
   }
@@ -202,6 +198,7 @@ export async function trail(inputs: string[], flags: TrailFlags): Promise<number
   }
   if (flags.store !== false) {
     const { record } = await import('./history.js');
+    const { trailAsScanReport } = await import('../../formats/trail-scan-report.js');
     await record('trail', trailAsScanReport(report), flags.store, messages);
   }
 
