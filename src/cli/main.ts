@@ -217,7 +217,10 @@ function program(setExit: (code: number) => void): Command {
     .option('--region <list>', 'only these regions (comma-separated)')
     .option('--rules <dir>', 'also run the Sigma rules (.yml) below this directory')
     .option('--list', 'list the detections and exit')
-    .option('--workers <n>', 'threads reading files (default: one per core; 0: the main thread only)')
+    .option(
+      '--workers <n>',
+      'threads reading files, the main one included (default: one per core; 0: the main thread only)',
+    )
     .addOption(
       new Option(
         '--fail-on <severity>',

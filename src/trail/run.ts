@@ -1,6 +1,7 @@
 /**
- * An `onus trail` run: list the sources, share the files between worker threads (each parses and matches whole
- * files), read stdin and LookupEvents in the main thread, then merge what every thread saw. Memory stays bounded
+ * An `onus trail` run: list the sources, share the files between threads (each parses and matches whole files;
+ * the main thread is one of them for local files), read stdin and LookupEvents in the main thread, then merge
+ * what every thread saw. Memory stays bounded
  * by the files in flight (three per worker), the findings' evidence and the events that feed windowed detections.
  */
 import { availableParallelism } from 'node:os';
@@ -28,7 +29,10 @@ export interface TrailRunOptions {
   filters: TrailFilters;
   /** `--rules DIR`: users' Sigma rules, added to the bundled ones. */
   ruleDirectory?: string;
-  /** Worker threads for files (default: one per core); 0 or 1 scans in the main thread only. */
+  /**
+   * Threads reading files (default: one per core): for local files the main thread and N-1 workers, for S3 N
+   * workers fed by the main thread; 0 or 1 scans in the main thread only.
+   */
   workers?: number;
   s3?: S3Client;
   stdin?: NodeJS.ReadableStream;
@@ -70,15 +74,32 @@ function startWorkers(count: number, setup: WorkerSetup): Worker[] {
   return Array.from({ length: count }, () => new Worker(script, { workerData: setup, eval: evaluated }));
 }
 
-/** Shares sources between the workers, at most three in flight each; resolves with every worker's partial. */
+/**
+ * Shares sources between the workers, at most three messages in flight each, and the main thread's scanner
+ * when given (it then takes local files too, one at a time, letting the workers' replies in between); resolves
+ * with every worker's partial.
+ */
 async function scanInWorkers(
   sources: readonly TrailSource[],
   workers: readonly Worker[],
   s3: S3Client | undefined,
   onFileDone: (files: number) => void,
   onProblem: (source: string, reason: string) => void,
+  main?: TrailScanner,
 ): Promise<ScanPartial[]> {
   let next = 0;
+  const mainLane = async (scanner: TrailScanner): Promise<void> => {
+    for (;;) {
+      const source = sources[next];
+      if (source?.kind !== 'file') return;
+      next++;
+      scanner.scanFile(source.path);
+      onFileDone(1);
+      await new Promise<void>((resolve) => {
+        setImmediate(resolve);
+      });
+    }
+  };
   const run = (worker: Worker): Promise<ScanPartial> =>
     new Promise<ScanPartial>((resolve, reject) => {
       let inFlight = 0;
@@ -134,15 +155,22 @@ async function scanInWorkers(
       });
       feed().catch(reject);
     });
-  return Promise.all(workers.map(run));
+  const [partials] = await Promise.all([Promise.all(workers.map(run)), main ? mainLane(main) : undefined]);
+  return partials;
 }
 
 export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
   const ruleDirectories = options.ruleDirectory === undefined ? [] : [options.ruleDirectory];
   const wanted = options.workers ?? availableParallelism();
   const hasFiles = options.inputs.some((input) => input !== '-');
+  // Reading local files, the main thread is one of the threads: it has the detections loaded already and starts
+  // while the workers boot. Reading S3 it stays free to fetch objects for the workers.
+  const mainScans = !options.inputs.some((input) => input.startsWith('s3://'));
+  const workerCount = mainScans ? wanted - 1 : wanted;
   const started =
-    wanted >= 2 && hasFiles ? startWorkers(wanted, { ruleDirectories, filters: options.filters }) : [];
+    wanted >= 2 && workerCount >= 1 && hasFiles
+      ? startWorkers(workerCount, { ruleDirectories, filters: options.filters })
+      : [];
   const { set, baseline, problems: ruleProblems } = detectionSetFor(ruleDirectories);
   const main = new TrailScanner(set, options.filters, baseline);
   const progress = options.onProgress ?? (() => undefined);
@@ -195,8 +223,9 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
   }
 
   // Threads only pay off with a few files each; the ones not needed stop at once.
-  const useful = Math.min(started.length, Math.floor(sources.length / MIN_FILES_PER_WORKER));
-  const workers = useful >= 2 ? started.slice(0, useful) : [];
+  const threads = Math.floor(sources.length / MIN_FILES_PER_WORKER);
+  const useful = Math.min(started.length, mainScans ? threads - 1 : threads);
+  const workers = useful >= (mainScans ? 1 : 2) ? started.slice(0, useful) : [];
   for (const idle of started.slice(workers.length)) void idle.terminate();
   let done = 0;
   const onFileDone = (files: number): void => {
@@ -208,9 +237,16 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
   const partials: ScanPartial[] = [];
   if (workers.length > 0) {
     partials.push(
-      ...(await scanInWorkers(sources, workers, options.s3, onFileDone, (source, reason) => {
-        main.problem({ source, reason, count: 1 });
-      })),
+      ...(await scanInWorkers(
+        sources,
+        workers,
+        options.s3,
+        onFileDone,
+        (source, reason) => {
+          main.problem({ source, reason, count: 1 });
+        },
+        mainScans ? main : undefined,
+      )),
     );
   } else {
     for (const source of sources) {
