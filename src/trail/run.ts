@@ -1,8 +1,8 @@
 /**
- * An `onus trail` run: list the sources, share the files between threads (each parses and matches whole files;
- * the main thread is one of them for local files), read stdin and LookupEvents in the main thread, then merge
- * what every thread saw. Memory stays bounded
- * by the files in flight (three per worker), the findings' evidence and the events that feed windowed detections.
+ * An `onus trail` run: list the sources, share the files between threads (each parses and matches whole
+ * files; the main thread is one of them for local files), read stdin and LookupEvents in the main thread,
+ * then merge what every thread saw. Memory stays bounded by the files in flight (a few per worker), the
+ * findings' evidence and the events that feed windowed detections.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
