@@ -80,12 +80,16 @@ function mapOf(data: HtmlReportPage): ResponsibilityMap | null {
   return isAccountTarget(data.report.target) ? data.map : null;
 }
 
-/** The sections a page has, in order: the opening view first; no trend without one, no map for code. */
+/**
+ * The sections a page has, in order: the opening view first; no trend without one, no map for code, no
+ * compliance when no framework was assessed (trail and secrets runs check no controls).
+ */
 function sectionsOf(data: HtmlReportPage): Section[] {
   const present = SECTIONS.filter(
     (section) =>
       (section !== 'trend' || (data.trend !== undefined && data.trend.length > 0)) &&
-      (section !== 'map' || isAccountTarget(data.report.target)),
+      (section !== 'map' || isAccountTarget(data.report.target)) &&
+      (section !== 'compliance' || data.compliance.length > 0),
   );
   const view = data.view;
   return view !== undefined && present.includes(view)
