@@ -1081,9 +1081,8 @@ describe('the example trail (examples/trail)', () => {
       const fromYaml = loadBundledDetections(pathToFileURL(join(directory, 'missing.json')));
       const shape = (set: typeof bundled) => ({
         detections: set.detections,
-        rules: set.rules.map(({ id, eventNames, prefilter, level, tags }) => ({
+        rules: set.rules.map(({ id, prefilter, level, tags }) => ({
           id,
-          eventNames,
           prefilter,
           level,
           tags,

@@ -1,4 +1,4 @@
-import { byTime, evidenceOf, MAX_FINDING_EVENTS, textAt, type EventFacts } from './evidence.js';
+import { keepIfEarliest, mergeEarliest, textAt, type EventFacts } from './evidence.js';
 import type { Detection, EventEvidence, TrailEvent } from './types.js';
 
 /** What a whole-period detector found: one group of events someone should look at. */
@@ -25,56 +25,6 @@ export interface BaselineDetector<S> {
   observe(state: S, event: TrailEvent, facts: EventFacts, source: string): void;
   merge(into: S, other: S): void;
   findings(state: S): BaselineHit[];
-}
-
-/** Evidence kept per key: findings show at most this many events. */
-export const MAX_EVIDENCE = MAX_FINDING_EVENTS;
-
-/** Adds evidence keeping the earliest MAX_EVIDENCE events, so the result does not depend on file order. */
-function keepEarliest(into: EventEvidence[], more: readonly EventEvidence[]): void {
-  into.push(...more);
-  into.sort(byTime);
-  if (into.length > MAX_EVIDENCE) into.length = MAX_EVIDENCE;
-}
-
-/** A sorted copy: evidence in time order. */
-function earliestFirst(evidence: readonly EventEvidence[]): EventEvidence[] {
-  const sorted: EventEvidence[] = [];
-  keepEarliest(sorted, evidence);
-  return sorted;
-}
-
-/**
- * Keeps the event as evidence if it is among the earliest MAX_EVIDENCE seen. Evidence is only built for
- * events kept: a busy key sees millions of events and keeps twenty.
- */
-function addEvidence(into: EventEvidence[], event: TrailEvent, source: string): void {
-  if (into.length < MAX_EVIDENCE) {
-    into.push(evidenceOf(event, source));
-    return;
-  }
-  // Events mostly come in time order, so most are later than everything kept: compare with the latest kept
-  // (its index cached per list; the cache does not cross threads, and is rebuilt when missing).
-  let latest = latestKept.get(into);
-  if (latest === undefined) {
-    latest = latestIndex(into);
-    latestKept.set(into, latest);
-  }
-  const candidate = { eventTime: textAt(event, 'eventTime'), eventId: textAt(event, 'eventID') };
-  if (byTime(candidate, into[latest] as EventEvidence) < 0) {
-    into[latest] = evidenceOf(event, source);
-    latestKept.set(into, latestIndex(into));
-  }
-}
-
-const latestKept = new WeakMap<EventEvidence[], number>();
-
-function latestIndex(evidence: readonly EventEvidence[]): number {
-  let latest = 0;
-  for (let index = 1; index < evidence.length; index++) {
-    if (byTime(evidence[index] as EventEvidence, evidence[latest] as EventEvidence) > 0) latest = index;
-  }
-  return latest;
 }
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -181,7 +131,7 @@ export const unusualRegionDetector: BaselineDetector<RegionUseState> = {
     tally.events++;
     if (facts.readOnly === false) {
       tally.changes++;
-      addEvidence(tally.evidence, event, source);
+      keepIfEarliest(tally.evidence, event, source);
     }
   },
   merge(into, other) {
@@ -195,7 +145,7 @@ export const unusualRegionDetector: BaselineDetector<RegionUseState> = {
         }
         existing.events += tally.events;
         existing.changes += tally.changes;
-        keepEarliest(existing.evidence, tally.evidence);
+        mergeEarliest(existing.evidence, tally.evidence);
       }
     }
   },
@@ -207,7 +157,7 @@ export const unusualRegionDetector: BaselineDetector<RegionUseState> = {
       if (total < RARE_REGION_MIN_ACCOUNT_EVENTS) continue;
       for (const [region, tally] of regions) {
         if (tally.changes === 0 || tally.events >= total * RARE_REGION_SHARE) continue;
-        const evidence = earliestFirst(tally.evidence);
+        const evidence = [...tally.evidence];
         const first = evidence[0];
         const share = ((tally.events / total) * 100).toFixed(2);
         hits.push({
@@ -311,7 +261,7 @@ export const instanceCredentialsOutsideDetector: BaselineDetector<InstanceSessio
     const use = getOrAdd(session.addresses, address, () => ({ count: 0, firstTime: time, evidence: [] }));
     use.count++;
     if (time < use.firstTime) use.firstTime = time;
-    if (isPublicAddress(address)) addEvidence(use.evidence, event, source);
+    if (isPublicAddress(address)) keepIfEarliest(use.evidence, event, source);
   },
   merge(into, other) {
     for (const [arn, session] of other) {
@@ -331,7 +281,7 @@ export const instanceCredentialsOutsideDetector: BaselineDetector<InstanceSessio
         }
         existing.count += use.count;
         if (use.firstTime < existing.firstTime) existing.firstTime = use.firstTime;
-        keepEarliest(existing.evidence, use.evidence);
+        mergeEarliest(existing.evidence, use.evidence);
       }
     }
   },
@@ -352,7 +302,7 @@ export const instanceCredentialsOutsideDetector: BaselineDetector<InstanceSessio
       for (const [address, use] of uses) {
         if (!isPublicAddress(address) || address === first[0] || address === mostUsed[0]) continue;
         if ((sessionsByAddress.get(`${session.account ?? ''}|${address}`) ?? 0) > 1) continue;
-        const evidence = earliestFirst(use.evidence);
+        const evidence = [...use.evidence];
         hits.push({
           message:
             `the credentials of ${arn} were used from ${address} (${use.count} call${use.count === 1 ? '' : 's'}), ` +
@@ -466,7 +416,7 @@ export const roleTrustForeignAccountDetector: BaselineDetector<RoleTrustState> =
         evidence: [],
       }));
       grant.count++;
-      addEvidence(grant.evidence, event, source);
+      keepIfEarliest(grant.evidence, event, source);
     }
   },
   merge(into, other) {
@@ -476,7 +426,7 @@ export const roleTrustForeignAccountDetector: BaselineDetector<RoleTrustState> =
       if (existing === undefined) into.grants.set(key, { ...grant, evidence: [...grant.evidence] });
       else {
         existing.count += grant.count;
-        keepEarliest(existing.evidence, grant.evidence);
+        mergeEarliest(existing.evidence, grant.evidence);
       }
     }
   },
@@ -484,7 +434,7 @@ export const roleTrustForeignAccountDetector: BaselineDetector<RoleTrustState> =
     const hits: BaselineHit[] = [];
     for (const grant of state.grants.values()) {
       if (state.accounts.has(grant.trusted)) continue;
-      const evidence = earliestFirst(grant.evidence);
+      const evidence = [...grant.evidence];
       const first = evidence[0];
       hits.push({
         message: `${first?.actor ?? 'an unknown principal'} let account ${grant.trusted}, which is not in the trail, assume role ${grant.role}`,

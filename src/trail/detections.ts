@@ -251,9 +251,8 @@ export function runDetections(
   const states = baselineDetectors.map((detector) => detector.empty());
   const findings: TrailFinding[] = [];
   for (const { event, source } of events) {
-    const name = typeof event.eventName === 'string' ? event.eventName.toLowerCase() : '';
+    // Every rule on every event, no prefilter: this is what the scanner's indexes are checked against.
     for (const rule of set.rules) {
-      if (rule.eventNames !== null && !rule.eventNames.has(name)) continue;
       if (!rule.matches(event)) continue;
       const detection = set.reportingRuleIds.has(rule.id) ? detectionsById.get(rule.id) : undefined;
       if (detection !== undefined) findings.push(eventFinding(detection, event, source));

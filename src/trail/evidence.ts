@@ -315,6 +315,32 @@ export function findingFingerprint(
     .slice(0, 32);
 }
 
+/**
+ * Adds evidence to evidence kept in time order, keeping the earliest MAX_FINDING_EVENTS: the result does not
+ * depend on the order files were read in.
+ */
+export function mergeEarliest(into: EventEvidence[], more: readonly EventEvidence[]): void {
+  into.push(...more);
+  into.sort(byTime);
+  if (into.length > MAX_FINDING_EVENTS) into.length = MAX_FINDING_EVENTS;
+}
+
+/**
+ * Adds an event to evidence kept in time order, if it is among the earliest MAX_FINDING_EVENTS: a busy group
+ * sees millions of events and keeps twenty, so evidence is only built for events kept. Events mostly come in
+ * time order, so most are later than everything kept and cost one comparison.
+ */
+export function keepIfEarliest(evidence: EventEvidence[], event: TrailEvent, source: string): void {
+  const latest = evidence[evidence.length - 1];
+  if (evidence.length >= MAX_FINDING_EVENTS && latest !== undefined) {
+    const candidate = { eventTime: textAt(event, 'eventTime'), eventId: textAt(event, 'eventID') };
+    if (byTime(candidate, latest) >= 0) return;
+    evidence.pop();
+  }
+  evidence.push(evidenceOf(event, source));
+  evidence.sort(byTime);
+}
+
 /** Time order, then event id: the same evidence is kept whatever order the files are read in. */
 export function byTime(
   a: Pick<EventEvidence, 'eventTime' | 'eventId'>,

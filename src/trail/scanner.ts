@@ -10,13 +10,12 @@ import type { BaselineDetector } from './baseline.js';
 import type { DetectionSet } from './detections.js';
 import {
   baselineFinding,
-  byTime,
   describeEvent,
   eventFinding,
-  evidenceOf,
   factsOf,
   findingFingerprint,
-  MAX_FINDING_EVENTS,
+  keepIfEarliest,
+  mergeEarliest,
   textAt,
   windowFinding,
 } from './evidence.js';
@@ -126,20 +125,13 @@ function countAgain(finding: TrailFinding, event: TrailEvent, source: string): v
     if (finding.firstSeen === null || time < finding.firstSeen) finding.firstSeen = time;
     if (finding.lastSeen === null || time > finding.lastSeen) finding.lastSeen = time;
   }
-  const events = finding.events;
-  const latest = events[events.length - 1];
-  if (events.length >= MAX_FINDING_EVENTS && latest !== undefined) {
-    if (byTime({ eventTime: time, eventId: textAt(event, 'eventID') }, latest) >= 0) return;
-    events.pop();
-  }
-  events.push(evidenceOf(event, source));
-  events.sort(byTime);
+  keepIfEarliest(finding.events, event, source);
 }
 
 /** Adds `other` into `into`: counts summed, the earliest events kept, first and last seen widened. */
 function mergeFinding(into: TrailFinding, other: TrailFinding): void {
   into.eventCount += other.eventCount;
-  into.events = [...into.events, ...other.events].sort(byTime).slice(0, MAX_FINDING_EVENTS);
+  mergeEarliest(into.events, other.events);
   if (other.firstSeen !== null && (into.firstSeen === null || other.firstSeen < into.firstSeen)) {
     into.firstSeen = other.firstSeen;
   }
@@ -148,7 +140,7 @@ function mergeFinding(into: TrailFinding, other: TrailFinding): void {
   }
 }
 
-/** Rules pinned to values of one field other than eventName, indexed by those values. */
+/** Rules pinned to values of one field (eventName, errorCode...), indexed by those lower-cased values. */
 interface FieldIndex {
   read: (event: TrailEvent) => unknown;
   byValue: Map<string, SigmaRule[]>;
@@ -157,9 +149,9 @@ interface FieldIndex {
 }
 
 export class TrailScanner {
-  private readonly byEventName = new Map<string, SigmaRule[]>();
   private readonly byField: FieldIndex[] = [];
-  private readonly anyEventName: SigmaRule[] = [];
+  /** Rules pinning no field: tried on every event. */
+  private readonly unpinned: SigmaRule[] = [];
   private readonly reporting: ReadonlySet<string>;
   private readonly correlated: ReadonlySet<string>;
   private readonly detections;
@@ -188,25 +180,23 @@ export class TrailScanner {
     this.reporting = set.reportingRuleIds;
     this.correlated = new Set(set.correlations.flatMap((correlation) => correlation.rules));
     this.detections = new Map(set.detections.map((detection) => [detection.id, detection]));
-    // Index rules by the event names (else the values of another field) they can match, so most rules are
-    // never tried on most events.
+    // Index rules by the values of the field they pin (the event name for most), so most rules are never
+    // tried on most events.
     const fields = new Map<string, FieldIndex>();
     for (const rule of set.rules) {
       if (!this.reporting.has(rule.id) && !this.correlated.has(rule.id)) continue;
-      if (rule.eventNames !== null) {
-        for (const name of rule.eventNames) addTo(this.byEventName, name, rule);
-      } else if (rule.prefilter !== null) {
-        let index = fields.get(rule.prefilter.field);
-        if (index === undefined) {
-          index = { read: compileFieldPath(rule.prefilter.field), byValue: new Map(), all: [] };
-          fields.set(rule.prefilter.field, index);
-          this.byField.push(index);
-        }
-        index.all.push(rule);
-        for (const value of rule.prefilter.values) addTo(index.byValue, value, rule);
-      } else {
-        this.anyEventName.push(rule);
+      if (rule.prefilter === null) {
+        this.unpinned.push(rule);
+        continue;
       }
+      let index = fields.get(rule.prefilter.field);
+      if (index === undefined) {
+        index = { read: compileFieldPath(rule.prefilter.field), byValue: new Map(), all: [] };
+        fields.set(rule.prefilter.field, index);
+        this.byField.push(index);
+      }
+      index.all.push(rule);
+      for (const value of rule.prefilter.values) addTo(index.byValue, value, rule);
     }
     this.states = baseline.map((detector) => detector.empty());
     this.correlationFields = keptFields(set);
@@ -265,29 +255,29 @@ export class TrailScanner {
       this.lastRegion = region;
     }
 
-    const named =
-      facts.eventName === null ? undefined : this.byEventName.get(this.lowerName(facts.eventName));
-    if (named !== undefined) for (const rule of named) this.tryRule(rule, event, source);
     for (const index of this.byField) {
       const value = index.read(event);
       if (value === undefined) continue;
-      const rules = typeof value === 'string' ? index.byValue.get(value.toLowerCase()) : index.all;
+      const rules = typeof value === 'string' ? index.byValue.get(this.lowerCased(value)) : index.all;
       if (rules !== undefined) for (const rule of rules) this.tryRule(rule, event, source);
     }
-    for (const rule of this.anyEventName) this.tryRule(rule, event, source);
+    for (const rule of this.unpinned) this.tryRule(rule, event, source);
     for (let index = 0; index < this.baseline.length; index++) {
       this.baseline[index]?.observe(this.states[index], event, facts, source);
     }
   }
 
-  /** Lower-cased event names, remembered: a trail repeats a few hundred API names millions of times. */
-  private lowerName(name: string): string {
-    let lower = this.lowerNames.get(name);
+  /**
+   * Lower-cased values of pinned fields, remembered: a trail repeats a few hundred API names (and fewer error
+   * codes, sources and identity types) millions of times.
+   */
+  private lowerCased(value: string): string {
+    let lower = this.lowerNames.get(value);
     if (lower === undefined) {
-      lower = name.toLowerCase();
+      lower = value.toLowerCase();
       // A hostile file could name millions of distinct calls: forget them all rather than grow without end.
       if (this.lowerNames.size >= MAX_REMEMBERED_NAMES) this.lowerNames.clear();
-      this.lowerNames.set(name, lower);
+      this.lowerNames.set(value, lower);
     }
     return lower;
   }

@@ -31,8 +31,8 @@
  *   its last event, so one burst gives one hit. `group-by` may be left out (one group for everything).
  * - base64 values are matched case-insensitively like every other value unless `cased` is given.
  *
- * Speed: each rule is compiled once into closures; `rule.eventNames` lets a pipeline index rules by
- * eventName; `jsonTextOf` caches an object's JSON text so keyword searches serialise an event at most once.
+ * Speed: each rule is compiled once into closures; `rule.prefilter` lets a pipeline index rules by the
+ * eventName (or other field) they need; `jsonTextOf` caches an object's JSON text so keyword searches serialise an event at most once.
  */
 export { compileSigma, parseSigma, sigmaDocuments, type SigmaDocuments } from './parse.js';
 export { SigmaError } from './errors.js';

@@ -3,7 +3,9 @@ import { isMap, SIGMA_LEVELS, SIGMA_STATUSES, type SigmaLevel, type SigmaStatus 
 
 /** What detection and correlation rules share: who they are and how they are described. */
 export interface RuleMetadata {
+  /** The rule's `id`, or a stable id derived from the file and the title when it has none. */
   readonly id: string;
+  /** The rule's `name`, by which correlations may refer to it. */
   readonly name: string | null;
   readonly title: string;
   readonly description: string;
@@ -13,6 +15,7 @@ export interface RuleMetadata {
   readonly references: readonly string[];
   readonly falsePositives: readonly string[];
   readonly logsource: Readonly<Record<string, string>>;
+  /** The file (or `bundled`) the rule came from. */
   readonly origin: string;
 }
 

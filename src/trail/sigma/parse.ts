@@ -73,8 +73,8 @@ export function compileSigma(
       if ('correlation' in content) {
         correlations.push(parseCorrelationSection(content['correlation'], metadata));
       } else if ('detection' in content) {
-        const { matches, eventNames, prefilter } = compileDetection(content['detection'], options);
-        rules.push({ ...metadata, eventNames, prefilter, matches });
+        const { matches, prefilter } = compileDetection(content['detection'], options);
+        rules.push({ ...metadata, prefilter, matches });
       } else {
         throw new SigmaProblem('', 'neither a detection nor a correlation section');
       }

@@ -37,19 +37,24 @@ const events: TrailEvent[] = eventNames.flatMap((eventName) => [
   { eventName, eventSource: 'iam.amazonaws.com', userIdentity: { type: 'IAMUser' } },
 ]);
 
-describe('the eventName prefilter', () => {
+const eventNamePrefilter = (title: string) => {
+  const prefilter = byTitle.get(title)?.prefilter;
+  return prefilter?.field === 'eventName' ? prefilter.values : null;
+};
+
+describe('the rule prefilter', () => {
   it('names the eventNames a rule can only match with, lower-cased', () => {
-    expect(byTitle.get('Pinned')?.eventNames).toEqual(new Set(['stoplogging', 'deletetrail']));
-    expect(byTitle.get('Pinned by list of maps')?.eventNames).toEqual(
+    expect(eventNamePrefilter('Pinned')).toEqual(new Set(['stoplogging', 'deletetrail']));
+    expect(eventNamePrefilter('Pinned by list of maps')).toEqual(
       new Set(['putbucketacl', 'putbucketpolicy']),
     );
-    expect(byTitle.get('Or of pinned')?.eventNames).toEqual(new Set(['consolelogin', 'getsecretvalue']));
-    expect(byTitle.get('Narrowed by and')?.eventNames).toEqual(new Set(['consolelogin']));
+    expect(eventNamePrefilter('Or of pinned')).toEqual(new Set(['consolelogin', 'getsecretvalue']));
+    expect(eventNamePrefilter('Narrowed by and')).toEqual(new Set(['consolelogin']));
   });
 
-  it('is null when the rule may match any eventName', () => {
-    for (const title of ['Wildcard', 'Or with unpinned', 'Negated', 'Keyword']) {
-      expect(byTitle.get(title)?.eventNames).toBeNull();
+  it('is null when the rule may match any event', () => {
+    for (const title of ['Wildcard', 'Or with unpinned', 'Negated', 'Keyword', 'Either field']) {
+      expect(byTitle.get(title)?.prefilter).toBeNull();
     }
   });
 
@@ -59,18 +64,18 @@ describe('the eventName prefilter', () => {
       values: new Set(['accessdenied', 'unauthorizedoperation']),
     });
     expect(byTitle.get('Root')?.prefilter).toEqual({ field: 'userIdentity.type', values: new Set(['root']) });
-    // Neither field is needed by both branches; a pinned eventName is the prefilter of its own.
-    for (const title of ['Either field', 'Negated', 'Keyword', 'Pinned']) {
-      expect(byTitle.get(title)?.prefilter).toBeNull();
-    }
   });
 
   it('never changes which events a rule matches', () => {
     for (const rule of rules) {
       const withoutPrefilter = events.filter((event) => rule.matches(event));
       const withPrefilter = events.filter((event) => {
-        const name = typeof event['eventName'] === 'string' ? event['eventName'].toLowerCase() : '';
-        return (rule.eventNames === null || rule.eventNames.has(name)) && rule.matches(event);
+        const pinned = rule.prefilter;
+        if (pinned === null) return rule.matches(event);
+        const value = pinned.field === 'userIdentity.type' ? event['userIdentity'] : event[pinned.field];
+        const text =
+          pinned.field === 'userIdentity.type' ? (value as { type?: unknown } | undefined)?.type : value;
+        return (typeof text !== 'string' || pinned.values.has(text.toLowerCase())) && rule.matches(event);
       });
       expect(withPrefilter).toEqual(withoutPrefilter);
     }

@@ -4,6 +4,7 @@ import type { TrailEvent } from '../types.js';
 import { parseCondition, type ConditionNode } from './condition.js';
 import { SigmaProblem } from './errors.js';
 import { compileFieldClause, type CompileOptions, type EventPredicate } from './field-clause.js';
+import type { RuleMetadata } from './metadata.js';
 
 export const SIGMA_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'] as const;
 export type SigmaLevel = (typeof SIGMA_LEVELS)[number];
@@ -11,30 +12,12 @@ export const SIGMA_STATUSES = ['stable', 'test', 'experimental', 'deprecated', '
 export type SigmaStatus = (typeof SIGMA_STATUSES)[number];
 
 /** A Sigma detection rule, compiled: `matches` decides one event. */
-export interface SigmaRule {
-  /** The rule's `id`, or a stable id derived from the file and the title when it has none. */
-  readonly id: string;
-  /** The rule's `name`, by which correlations may refer to it. */
-  readonly name: string | null;
-  readonly title: string;
-  readonly description: string;
-  readonly status: SigmaStatus | null;
-  readonly level: SigmaLevel | null;
-  readonly tags: readonly string[];
-  readonly references: readonly string[];
-  readonly falsePositives: readonly string[];
-  readonly logsource: Readonly<Record<string, string>>;
-  /** The file (or `bundled`) the rule came from. */
-  readonly origin: string;
+export interface SigmaRule extends RuleMetadata {
   /**
-   * The lower-cased eventName values the rule can only match with, or null when it may match any event.
-   * A pipeline may skip the rule for events whose lower-cased eventName is not in the set.
-   */
-  readonly eventNames: ReadonlySet<string> | null;
-  /**
-   * The same for another field when the rule pins no eventName (`errorCode: AccessDenied`,
-   * `userIdentity.type: Root`): the rule can only match an event whose field is text and whose lower-cased text
-   * is in `values`. A pipeline may skip the rule for other string values (not for arrays, objects or numbers).
+   * A field the rule needs to equal one of a few values (`eventName: StopLogging`, else `errorCode:
+   * AccessDenied`, `userIdentity.type: Root`...), or null when it may match any event: the rule can only match
+   * an event whose field is text and whose lower-cased text is in `values`. A pipeline may skip the rule for
+   * other text values (not for arrays, objects or numbers, which may match through their elements or text).
    */
   readonly prefilter: RulePrefilter | null;
   matches(event: TrailEvent): boolean;
@@ -70,7 +53,7 @@ export function derivedRuleId(origin: string, title: string): string {
 export function compileDetection(
   detection: unknown,
   options: CompileOptions,
-): { matches: EventPredicate; eventNames: ReadonlySet<string> | null; prefilter: RulePrefilter | null } {
+): { matches: EventPredicate; prefilter: RulePrefilter | null } {
   if (!isMap(detection))
     throw new SigmaProblem('detection', 'expected a map of search identifiers and a condition');
   if ('timeframe' in detection) {
@@ -96,19 +79,18 @@ export function compileDetection(
   const tree: ConditionNode =
     trees.length === 1 ? (trees[0] as ConditionNode) : { kind: 'or', operands: trees };
   const required = requiredValuesOf(tree, compiled);
-  const eventNames = required.get('eventName') ?? null;
+
   return {
     matches: compileNode(tree, compiled),
-    eventNames,
-    prefilter: eventNames ? null : prefilterOf(required),
+    prefilter: prefilterOf(required),
   };
 }
 
 /**
- * Fields other than eventName a prefilter may use, in order of preference: top-level text fields every record
+ * Fields a prefilter may use, in order of preference: the event name, other top-level text fields every record
  * has or lacks cheaply, then userIdentity's type.
  */
-const PREFILTER_FIELDS = ['eventSource', 'errorCode', 'eventType', 'userIdentity.type'];
+const PREFILTER_FIELDS = ['eventName', 'eventSource', 'errorCode', 'eventType', 'userIdentity.type'];
 
 function prefilterOf(required: RequiredValues): RulePrefilter | null {
   for (const field of PREFILTER_FIELDS) {
