@@ -146,6 +146,25 @@ interface FieldIndex {
   byValue: Map<string, SigmaRule[]>;
   /** Every rule of the index, for values that are not text (an array may match any of them). */
   all: SigmaRule[];
+  /**
+   * The rules for each value as met in events (`DescribeInstances`, not lower-cased), remembered: a trail
+   * repeats a few hundred API names (and fewer error codes, sources and identity types) millions of times,
+   * and one lookup of the value as met beats lower-casing it and looking it up again.
+   */
+  seen: Map<string, readonly SigmaRule[]>;
+}
+
+const NO_RULES: readonly SigmaRule[] = [];
+
+function rulesFor(index: FieldIndex, value: string): readonly SigmaRule[] {
+  let rules = index.seen.get(value);
+  if (rules === undefined) {
+    rules = index.byValue.get(value.toLowerCase()) ?? NO_RULES;
+    // A hostile file could name millions of distinct calls: forget them all rather than grow without end.
+    if (index.seen.size >= MAX_REMEMBERED_NAMES) index.seen.clear();
+    index.seen.set(value, rules);
+  }
+  return rules;
 }
 
 export class TrailScanner {
@@ -161,7 +180,6 @@ export class TrailScanner {
   private readonly problems: TrailProblem[] = [];
   private readonly accounts = new Set<string>();
   private readonly regions = new Set<string>();
-  private readonly lowerNames = new Map<string, string>();
   /** The top-level fields a correlation match keeps (see {@link keptFields}). */
   private readonly correlationFields: readonly string[];
   private lastAccount: string | null = null;
@@ -191,7 +209,12 @@ export class TrailScanner {
       }
       let index = fields.get(rule.prefilter.field);
       if (index === undefined) {
-        index = { read: compileFieldPath(rule.prefilter.field), byValue: new Map(), all: [] };
+        index = {
+          read: compileFieldPath(rule.prefilter.field),
+          byValue: new Map(),
+          all: [],
+          seen: new Map(),
+        };
         fields.set(rule.prefilter.field, index);
         this.byField.push(index);
       }
@@ -258,28 +281,13 @@ export class TrailScanner {
     for (const index of this.byField) {
       const value = index.read(event);
       if (value === undefined) continue;
-      const rules = typeof value === 'string' ? index.byValue.get(this.lowerCased(value)) : index.all;
-      if (rules !== undefined) for (const rule of rules) this.tryRule(rule, event, source);
+      const rules = typeof value === 'string' ? rulesFor(index, value) : index.all;
+      for (const rule of rules) this.tryRule(rule, event, source);
     }
     for (const rule of this.unpinned) this.tryRule(rule, event, source);
     for (let index = 0; index < this.baseline.length; index++) {
       this.baseline[index]?.observe(this.states[index], event, facts, source);
     }
-  }
-
-  /**
-   * Lower-cased values of pinned fields, remembered: a trail repeats a few hundred API names (and fewer error
-   * codes, sources and identity types) millions of times.
-   */
-  private lowerCased(value: string): string {
-    let lower = this.lowerNames.get(value);
-    if (lower === undefined) {
-      lower = value.toLowerCase();
-      // A hostile file could name millions of distinct calls: forget them all rather than grow without end.
-      if (this.lowerNames.size >= MAX_REMEMBERED_NAMES) this.lowerNames.clear();
-      this.lowerNames.set(value, lower);
-    }
-    return lower;
   }
 
   private tryRule(rule: SigmaRule, event: TrailEvent, source: string): void {

@@ -9,7 +9,7 @@ import { describeError } from './errors.js';
 
 /** One unit of input: a worker reads and parses it whole (stdin is read in the main thread). */
 export type TrailSource =
-  | { kind: 'file'; path: string; size: number }
+  | { kind: 'file'; path: string }
   | { kind: 's3'; bucket: string; key: string; size: number }
   | { kind: 'stdin' };
 
@@ -72,32 +72,41 @@ async function* listLocal(
   } else if (isDigestPath(input)) {
     deps.onDigestSkipped?.(input);
   } else {
-    yield { kind: 'file', path: input, size: info.size };
+    yield { kind: 'file', path: input };
   }
 }
 
+/** Depth first, names in order; one generator for the whole tree (a nested one per level costs a hop each). */
 async function* walkDirectory(
-  directory: string,
+  root: string,
   filters: TrailFilters,
   deps: TrailListingDeps,
 ): AsyncIterable<TrailSource> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(directory, { withFileTypes: true });
-  } catch (error) {
-    deps.onProblem?.({
-      source: directory,
-      reason: `cannot read directory (${describeFsError(error)})`,
-      count: 1,
-    });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(directory, entry.name);
+  const stack: { directory: string; entries: Dirent[]; next: number }[] = [];
+  const enter = async (directory: string): Promise<void> => {
+    try {
+      const entries = await readdir(directory, { withFileTypes: true });
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      stack.push({ directory, entries, next: 0 });
+    } catch (error) {
+      deps.onProblem?.({
+        source: directory,
+        reason: `cannot read directory (${describeFsError(error)})`,
+        count: 1,
+      });
+    }
+  };
+  await enter(root);
+  for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+    const entry = top.entries[top.next++];
+    if (entry === undefined) {
+      stack.pop();
+      continue;
+    }
+    const path = join(top.directory, entry.name);
     // Symbolic links to directories are not followed: a link loop would never end.
     if (entry.isDirectory()) {
-      if (layoutInFilters(parseTrailPath(path), filters)) yield* walkDirectory(path, filters, deps);
+      if (layoutInFilters(parseTrailPath(path), filters)) await enter(path);
       continue;
     }
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
@@ -106,9 +115,13 @@ async function* walkDirectory(
       continue;
     }
     if (!isTrailFileName(entry.name) || !layoutInFilters(parseTrailPath(path), filters)) continue;
+    // The directory entry says what a file is; only a link needs a stat to tell a file from a directory.
+    if (entry.isFile()) {
+      yield { kind: 'file', path };
+      continue;
+    }
     try {
-      const info = await stat(path);
-      if (info.isFile()) yield { kind: 'file', path, size: info.size };
+      if ((await stat(path)).isFile()) yield { kind: 'file', path };
     } catch (error) {
       deps.onProblem?.({ source: path, reason: `cannot read (${describeFsError(error)})`, count: 1 });
     }

@@ -7,30 +7,34 @@ import type { TrailEvent } from '../types.js';
  */
 export function compileFieldPath(path: string): (event: TrailEvent) => unknown {
   const segments = path.split('.');
-  if (segments.length === 1) {
-    return (event) => ownValue(event, path);
-  }
+  const read = readerOf(path);
+  if (segments.length === 1) return read;
+  const readers = segments.map(readerOf);
   return (event) => {
-    const whole = ownValue(event, path);
+    const whole = read(event);
     if (whole !== undefined) return whole;
-    return walk(event, segments, 0);
+    return walk(event, readers, 0);
   };
 }
 
-function walk(value: unknown, segments: readonly string[], index: number): unknown {
+type Reader = (value: unknown) => unknown;
+
+function walk(value: unknown, readers: readonly Reader[], index: number): unknown {
   let current = value;
-  for (let i = index; i < segments.length; i++) {
-    if (Array.isArray(current)) return walkArray(current, segments, i);
-    current = ownValue(current, segments[i] ?? '');
+  for (let i = index; i < readers.length; i++) {
+    if (Array.isArray(current)) return walkArray(current, readers, i);
+    const read = readers[i];
+    if (read === undefined) return undefined;
+    current = read(current);
     if (current === undefined) return undefined;
   }
   return current;
 }
 
-function walkArray(items: readonly unknown[], segments: readonly string[], index: number): unknown {
+function walkArray(items: readonly unknown[], readers: readonly Reader[], index: number): unknown {
   const found: unknown[] = [];
   for (const item of items) {
-    const value = walk(item, segments, index);
+    const value = walk(item, readers, index);
     if (value === undefined) continue;
     if (Array.isArray(value)) found.push(...(value as unknown[]));
     else found.push(value);
@@ -38,10 +42,22 @@ function walkArray(items: readonly unknown[], segments: readonly string[], index
   return found.length === 0 ? undefined : found;
 }
 
-/** Own properties only: `constructor` or `toString` in a rule must not read the object's prototype. */
-function ownValue(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+/**
+ * Reads one own property of an object (undefined for anything else). Records come from JSON.parse, so their
+ * objects' prototype is Object.prototype: a name it lacks (every CloudTrail field) is read directly; a name
+ * it has (`constructor`, `toString`, `__proto__` in a rule) must be an own property to count.
+ */
+function readerOf(key: string): Reader {
+  if (key in Object.prototype) {
+    return (value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  }
+  return (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
 }
 
 const jsonTexts = new WeakMap<object, string>();

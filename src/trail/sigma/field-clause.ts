@@ -126,32 +126,54 @@ export function compileFieldClause(
 
   const tests = compileValueTests(field, modifiers, scalars, path, options);
   const negate = has('neq');
-  const matches = combine(readField, tests, has('all'), negate);
+  // Costly tests on text (several values, contains, a regex) remember their answer per text: a rule such as
+  // `userAgent|contains: [kali, pacu, ...]` runs on every event, and a trail repeats a few user agents.
+  // Only fieldref reads anything but the value itself.
+  const remember = !has('fieldref') && (tests.length > 1 || has('contains') || has('re'));
+  const matches = combine(readField, tests, has('all'), negate, remember);
   return { field, matches, requiredValues: negate ? null : requiredValues(modifiers, scalars) };
 }
+
+/** How many texts a clause remembers its answer for, before forgetting them all (a hostile file has millions). */
+const REMEMBERED_TEXTS = 4096;
 
 function combine(
   readField: (event: TrailEvent) => unknown,
   tests: readonly ((value: unknown, event: TrailEvent) => boolean)[],
   all: boolean,
   negate: boolean,
+  remember: boolean,
 ): EventPredicate {
   const single = tests.length === 1 ? tests[0] : undefined;
-  if (single !== undefined && !negate) return (event) => single(readField(event), event);
+  const decide =
+    single !== undefined && !negate
+      ? single
+      : (value: unknown, event: TrailEvent): boolean => {
+          // "Different from the values": an absent field is not different, it is absent.
+          if (negate) {
+            if (value == null) return false;
+            for (const test of tests) if (test(value, event)) return false;
+            return true;
+          }
+          if (all) {
+            for (const test of tests) if (!test(value, event)) return false;
+            return true;
+          }
+          for (const test of tests) if (test(value, event)) return true;
+          return false;
+        };
+  if (!remember) return (event) => decide(readField(event), event);
+  const answers = new Map<string, boolean>();
   return (event) => {
     const value = readField(event);
-    // "Different from the values": an absent field is not different, it is absent.
-    if (negate) {
-      if (value == null) return false;
-      for (const test of tests) if (test(value, event)) return false;
-      return true;
+    if (typeof value !== 'string') return decide(value, event);
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = decide(value, event);
+      if (answers.size >= REMEMBERED_TEXTS) answers.clear();
+      answers.set(value, answer);
     }
-    if (all) {
-      for (const test of tests) if (!test(value, event)) return false;
-      return true;
-    }
-    for (const test of tests) if (test(value, event)) return true;
-    return false;
+    return answer;
   };
 }
 

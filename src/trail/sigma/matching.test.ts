@@ -449,6 +449,18 @@ describe('fields', () => {
   it('a rule naming a prototype property does not read it from the event', () => {
     const rule = ruleWith(`  selection:\n    constructor|exists: true\n  condition: selection`);
     expect(rule.matches(consoleLogin)).toBe(false);
+    const nested = ruleWith(
+      `  selection:\n    requestParameters.toString|exists: true\n  condition: selection`,
+    );
+    expect(nested.matches(putBucketAcl)).toBe(false);
+  });
+
+  it('a record that has a field named like a prototype property is read as it is', () => {
+    const record = JSON.parse('{"eventName":"X","requestParameters":{"constructor":"yes","__proto__":"p"}}');
+    const own = ruleWith(`  selection:\n    requestParameters.constructor: 'yes'\n  condition: selection`);
+    expect(own.matches(record as TrailEvent)).toBe(true);
+    const proto = ruleWith(`  selection:\n    requestParameters.__proto__: p\n  condition: selection`);
+    expect(proto.matches(record as TrailEvent)).toBe(true);
   });
 
   it('a top-level key containing dots is read as one field', () => {
@@ -456,6 +468,38 @@ describe('fields', () => {
     expect(rule.matches({ 'detail.type': 'flat' })).toBe(true);
     expect(rule.matches({ detail: { type: 'flat' } })).toBe(true);
     expect(rule.matches({ detail: { kind: 'flat' } })).toBe(false);
+  });
+});
+
+describe('remembered answers', () => {
+  it('a costly test answers each text right, however many distinct texts it meets and in any order', () => {
+    const rule = ruleWith(
+      `  selection:\n    userAgent|contains:\n      - kali\n      - pacu\n  condition: selection`,
+    );
+    const agents = Array.from({ length: 9000 }, (_, index) =>
+      index % 7 === 0 ? `Pacu/${String(index)} (KALI)` : `aws-cli/${String(index)}`,
+    );
+    // Twice, the second pass latest first: answers remembered in the first pass (or forgotten) must agree.
+    for (const order of [agents, [...agents].reverse()]) {
+      const found = order.filter((userAgent) => rule.matches({ ...consoleLogin, userAgent }));
+      expect(found).toEqual(order.filter((agent) => agent.startsWith('Pacu/')));
+    }
+    expect(rule.matches({ ...consoleLogin, userAgent: ['aws-cli/2', 'pacu'] })).toBe(true);
+    expect(rule.matches({ ...consoleLogin, userAgent: 'aws-cli/2' })).toBe(false);
+  });
+
+  it('a negated list and a regex give the same answers remembered as fresh', () => {
+    const negated = ruleWith(
+      `  selection:\n    awsRegion|neq:\n      - us-east-1\n      - eu-west-1\n  condition: selection`,
+    );
+    const regex = ruleWith(`  selection:\n    eventName|re: '^Delete.*Trail$'\n  condition: selection`);
+    for (let pass = 0; pass < 2; pass++) {
+      expect(negated.matches({ ...consoleLogin, awsRegion: 'ap-south-1' })).toBe(true);
+      expect(negated.matches({ ...consoleLogin, awsRegion: 'eu-west-1' })).toBe(false);
+      expect(negated.matches({ ...consoleLogin, awsRegion: undefined })).toBe(false);
+      expect(regex.matches({ ...consoleLogin, eventName: 'DeleteTrail' })).toBe(true);
+      expect(regex.matches({ ...consoleLogin, eventName: 'DeleteTrails' })).toBe(false);
+    }
   });
 });
 
