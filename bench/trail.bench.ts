@@ -11,7 +11,8 @@
  * - `zcat FILES | jq -c '.Records[] | select(<4 predicates>)'`: jq applying ONE filter (StopLogging or
  *   DeleteTrail or root activity or AccessDenied), the usual hand tool;
  * - `onus trail DIR` (built, `node dist/cli/bin.js`): every bundled detection (single-event rules, windowed
- *   correlations, whole-period baselines), worker threads on every core, findings to /dev/null.
+ *   correlations, whole-period baselines), worker threads on every core, findings to /dev/null; and again with
+ *   `--workers 1`, one thread, beside the one-thread floor.
  *
  * Each tool (and the floor) runs `--runs` times (default 3), in turn, and its best run counts: a shared machine's speed drifts
  * by a quarter within minutes, and taking each tool's best keeps that drift out of the ratio.
@@ -363,6 +364,9 @@ async function main(): Promise<void> {
     // The naive floor: gunzip and JSON.parse of every file, nothing else, in one thread and then in one
     // thread per core (the files shared between them); measured in every run too, best kept.
     let floorRate = 0;
+    // onus with --workers 1: one thread on one core, beside the one-thread floor (no second thread competing).
+    let oneThreadMs = Infinity;
+    let oneThreadStdout = '';
     let floorAllCores = 0;
     for (let run = 1; run <= RUNS; run++) {
       const jqRun = timed('bash', [
@@ -370,11 +374,14 @@ async function main(): Promise<void> {
         `find '${dir}' -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '${filter}' | wc -l`,
       ]);
       const onusRun = timed('node', onusArgs);
+      const oneThreadRun = timed('node', [...onusArgs, '--workers', '1']);
       console.log(
-        `run ${String(run)}/${String(RUNS)}: jq ${(jqRun.ms / 1000).toFixed(2)} s, onus ${(onusRun.ms / 1000).toFixed(2)} s`,
+        `run ${String(run)}/${String(RUNS)}: jq ${(jqRun.ms / 1000).toFixed(2)} s, onus ${(onusRun.ms / 1000).toFixed(2)} s, onus in one thread ${(oneThreadRun.ms / 1000).toFixed(2)} s`,
       );
       if (jq === undefined || jqRun.ms < jq.ms) jq = jqRun;
       if (onus === undefined || onusRun.ms < onus.ms) onus = onusRun;
+      oneThreadMs = Math.min(oneThreadMs, oneThreadRun.ms);
+      oneThreadStdout = oneThreadRun.stdout;
       floorRate = Math.max(floorRate, await naiveFloor(files, 1));
       floorAllCores = Math.max(floorAllCores, await naiveFloor(files, cores));
     }
@@ -409,6 +416,17 @@ async function main(): Promise<void> {
       `naive floor (gunzip + JSON.parse, nothing matched): ${Math.round(floorRate).toLocaleString('en-US')} events/s in one thread, ` +
         `${Math.round(floorAllCores / cores).toLocaleString('en-US')} events/s per core with ${String(cores)} threads; ` +
         `onus per core is ${(perCore / (floorAllCores / cores)).toFixed(2)}x the all-core floor`,
+    );
+    // Threads share the files, never the findings: one thread must find exactly what all of them found.
+    const oneThreadReport = JSON.parse(oneThreadStdout) as typeof report;
+    const tally = (findings: typeof report.findings): string =>
+      JSON.stringify(findings.map((finding) => [finding.detectionId, finding.eventCount]).sort());
+    if (tally(oneThreadReport.findings) !== tally(report.findings))
+      throw new Error('onus found something else in one thread than in several');
+    const oneThreadRate = EVENTS / (oneThreadMs / 1000);
+    console.log(
+      `one thread (--workers 1): ${Math.round(oneThreadRate).toLocaleString('en-US')} events/s, ` +
+        `${(oneThreadRate / floorRate).toFixed(2)}x the one-thread floor`,
     );
     console.log(
       `peak RSS: ${(onus.rssKb / 1024).toFixed(0)} MB (goal: under 512 MB) ${onus.rssKb < 512 * 1024 ? 'OK' : 'OVER'}`,
