@@ -130,6 +130,52 @@ describe('onus trail over S3', () => {
     expect(threads.scan.findings.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('reads objects while the listing goes on, several at a time', async () => {
+    const objects = bucket(16);
+    const keys = [...objects.keys()];
+    const log: string[] = [];
+    let firstRead: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => {
+      firstRead = resolve;
+    });
+    let reading = 0;
+    let mostAtOnce = 0;
+    s3.on(ListObjectsV2Command).callsFake(async (input: { ContinuationToken?: string }) => {
+      const second = input.ContinuationToken === 'page-2';
+      // The second page comes once an object of the first was asked for (or after 3 s): a listing that must
+      // end before anything is read would wait the 3 s, and list everything before its first read.
+      if (second) await Promise.race([read, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      log.push(second ? 'second page listed' : 'first page listed');
+      const page = second ? keys.slice(8) : keys.slice(0, 8);
+      return {
+        Contents: page.map((key) => ({ Key: key, Size: objects.get(key)?.length ?? 0 })),
+        IsTruncated: !second,
+        ...(second ? {} : { NextContinuationToken: 'page-2' }),
+      };
+    });
+    s3.on(GetObjectCommand).callsFake(async (input: { Key: string }) => {
+      log.push('object read');
+      firstRead();
+      reading++;
+      mostAtOnce = Math.max(mostAtOnce, reading);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      reading--;
+      const bytes = objects.get(input.Key) ?? new Uint8Array();
+      return { Body: { transformToByteArray: () => Promise.resolve(new Uint8Array(bytes)) } };
+    });
+    const run = await runTrail({
+      inputs: [`s3://${BUCKET}/AWSLogs/`],
+      filters: {},
+      s3: new S3Client({ region: 'eu-west-1' }),
+      workers: 0,
+    });
+    expect(run.scan.files).toBe(16);
+    expect(log.indexOf('object read')).toBeLessThan(log.indexOf('second page listed'));
+    // Fetched ahead: 16 objects of 20 ms each are not read one after the other.
+    expect(mostAtOnce).toBeGreaterThan(1);
+    expect(run.scan.findings.map((finding) => finding.detectionId)).toContain('trail-root-console-login');
+  });
+
   it('reports an object it may not read, by its s3:// name, and reads the others', async () => {
     const objects = bucket(8);
     const denied = [...objects.keys()][3] ?? '';

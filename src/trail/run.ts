@@ -54,6 +54,175 @@ export interface TrailRun {
 const MIN_FILES_PER_WORKER = 4;
 const IN_FLIGHT_PER_WORKER = 3;
 const FILES_PER_MESSAGE = 4;
+/**
+ * S3 objects fetched ahead of the threads: a GET takes tens of milliseconds, scanning an object a few, so one
+ * fetch at a time would leave the threads waiting. Bounds memory too (at most this many objects held).
+ */
+const S3_FETCHES_AHEAD = 16;
+
+/**
+ * The sources as the listing finds them: threads take them while it goes on, so reading starts with the first
+ * page of a long S3 listing (or the first directory of a large tree) instead of after the last.
+ */
+class SourceQueue {
+  private readonly items: (TrailSource | undefined)[] = [];
+  private head = 0;
+  private ended = false;
+  private waiting: (() => void)[] = [];
+
+  push(source: TrailSource): void {
+    this.items.push(source);
+    this.wake();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.wake();
+  }
+
+  /** How many sources were listed so far (all of them once the listing has ended). */
+  get listed(): number {
+    return this.items.length;
+  }
+
+  get finished(): boolean {
+    return this.ended;
+  }
+
+  /** Sources listed and not taken yet. */
+  get waitingToBeTaken(): number {
+    return this.items.length - this.head;
+  }
+
+  /** The next source if one is listed, left in the queue. */
+  peek(): TrailSource | undefined {
+    return this.head < this.items.length ? this.items[this.head] : undefined;
+  }
+
+  /** The next source if one is listed, without waiting. */
+  poll(): TrailSource | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const source = this.items[this.head];
+    this.items[this.head++] = undefined;
+    return source;
+  }
+
+  /** The next source, waiting for the listing when needed; undefined once every source was taken. */
+  async take(): Promise<TrailSource | undefined> {
+    for (;;) {
+      const source = this.poll();
+      if (source !== undefined || this.ended) return source;
+      await this.change();
+    }
+  }
+
+  /** Resolves once `count` sources are listed or the listing has ended. */
+  async until(count: number): Promise<void> {
+    while (!this.ended && this.items.length < count) await this.change();
+  }
+
+  private change(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+    });
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
+/** What a worker is sent next: a few local files, or the bytes of one S3 object. */
+type Work = { kind: 'files'; paths: string[] } | { kind: 'bytes'; bytes: Uint8Array; source: string };
+
+/**
+ * Hands out work to the workers: local files a few to a message while plenty are left, S3 objects fetched up to
+ * {@link S3_FETCHES_AHEAD} ahead in the order they complete. An object that cannot be read is a problem and
+ * counts as done.
+ */
+class WorkFeed {
+  private readonly fetched: Work[] = [];
+  private fetching = 0;
+  private settled: (() => void)[] = [];
+
+  constructor(
+    private readonly queue: SourceQueue,
+    private readonly s3: S3Client | undefined,
+    private readonly threads: number,
+    private readonly onFileDone: (files: number) => void,
+    private readonly onProblem: (source: string, reason: string) => void,
+  ) {}
+
+  /** The next piece of work, waiting for a fetch or the listing; undefined once there is none left. */
+  async next(): Promise<Work | undefined> {
+    for (;;) {
+      this.fetchAhead();
+      const ready = this.fetched.shift();
+      if (ready !== undefined) return ready;
+      const head = this.queue.peek();
+      if (head?.kind === 'file') {
+        this.queue.poll();
+        return { kind: 'files', paths: this.batchAfter(head.path) };
+      }
+      if (this.fetching > 0) {
+        await new Promise<void>((resolve) => {
+          this.settled.push(resolve);
+        });
+        continue;
+      }
+      const source = await this.queue.take();
+      if (source === undefined) return undefined;
+      if (source.kind === 'file') return { kind: 'files', paths: this.batchAfter(source.path) };
+      if (source.kind === 's3') this.fetch(source);
+    }
+  }
+
+  /** A local file and the local files listed right after it, while plenty are left for the other threads. */
+  private batchAfter(path: string): string[] {
+    const paths = [path];
+    while (
+      paths.length < FILES_PER_MESSAGE &&
+      this.queue.peek()?.kind === 'file' &&
+      this.queue.waitingToBeTaken > this.threads * FILES_PER_MESSAGE * 4
+    ) {
+      const more = this.queue.poll();
+      if (more?.kind === 'file') paths.push(more.path);
+    }
+    return paths;
+  }
+
+  /** Starts fetches for the S3 objects listed next, up to the bound, stopping at anything else. */
+  private fetchAhead(): void {
+    while (this.fetching + this.fetched.length < S3_FETCHES_AHEAD) {
+      const source = this.queue.peek();
+      if (source?.kind !== 's3') return;
+      this.queue.poll();
+      this.fetch(source);
+    }
+  }
+
+  private fetch(source: Extract<TrailSource, { kind: 's3' }>): void {
+    this.fetching++;
+    readS3Object(this.s3 as S3Client, source.bucket, source.key)
+      .then(
+        (bytes) => {
+          this.fetched.push({ kind: 'bytes', bytes, source: sourceName(source) });
+        },
+        (error: unknown) => {
+          this.onProblem(sourceName(source), `cannot read: ${describeError(error)}`);
+          this.onFileDone(1);
+        },
+      )
+      .finally(() => {
+        this.fetching--;
+        const settled = this.settled;
+        this.settled = [];
+        for (const resolve of settled) resolve();
+      });
+  }
+}
 
 /** The worker's script; from source (tests, `tsx`) a small script registering tsx first, then the TypeScript. */
 function workerScript(): { script: string | URL; eval: boolean } {
@@ -75,24 +244,20 @@ function startWorkers(count: number, setup: WorkerSetup): Worker[] {
 }
 
 /**
- * Shares sources between the workers, at most three messages in flight each, and the main thread's scanner
+ * Shares the work between the workers, at most three messages in flight each, and the main thread's scanner
  * when given (it then takes local files too, one at a time, letting the workers' replies in between); resolves
  * with every worker's partial.
  */
 async function scanInWorkers(
-  sources: readonly TrailSource[],
+  queue: SourceQueue,
+  feed: WorkFeed,
   workers: readonly Worker[],
-  s3: S3Client | undefined,
   onFileDone: (files: number) => void,
-  onProblem: (source: string, reason: string) => void,
   main?: TrailScanner,
 ): Promise<ScanPartial[]> {
-  let next = 0;
   const mainLane = async (scanner: TrailScanner): Promise<void> => {
-    for (;;) {
-      const source = sources[next];
-      if (source?.kind !== 'file') return;
-      next++;
+    for (let source = await queue.take(); source !== undefined; source = await queue.take()) {
+      if (source.kind !== 'file') continue;
       scanner.scanFile(source.path);
       onFileDone(1);
       await new Promise<void>((resolve) => {
@@ -103,38 +268,34 @@ async function scanInWorkers(
   const run = (worker: Worker): Promise<ScanPartial> =>
     new Promise<ScanPartial>((resolve, reject) => {
       let inFlight = 0;
+      let feeding = false;
+      let exhausted = false;
       let finishing = false;
-      const feed = async (): Promise<void> => {
-        while (inFlight < IN_FLIGHT_PER_WORKER && next < sources.length) {
-          const source = sources[next++];
-          if (source === undefined) break;
-          if (source.kind === 'file') {
-            // A few local files to a message, while there are plenty left for the other workers.
-            const paths = [source.path];
-            const batch =
-              sources.length - next > workers.length * FILES_PER_MESSAGE * 4 ? FILES_PER_MESSAGE : 1;
-            while (paths.length < batch && sources[next]?.kind === 'file') {
-              const more = sources[next++];
-              if (more?.kind === 'file') paths.push(more.path);
+      // One feeding loop per worker at a time: a reply arriving while it waits for the listing leaves it be.
+      const fill = async (): Promise<void> => {
+        if (feeding) return;
+        feeding = true;
+        try {
+          while (!exhausted && inFlight < IN_FLIGHT_PER_WORKER) {
+            const work = await feed.next();
+            if (work === undefined) {
+              exhausted = true;
+              break;
             }
             inFlight++;
-            worker.postMessage({ kind: 'files', paths } satisfies WorkerRequest);
-          } else if (source.kind === 's3') {
-            inFlight++;
-            try {
-              const bytes = await readS3Object(s3 as S3Client, source.bucket, source.key);
+            if (work.kind === 'files') {
+              worker.postMessage({ kind: 'files', paths: work.paths } satisfies WorkerRequest);
+            } else {
               worker.postMessage(
-                { kind: 'bytes', bytes, source: sourceName(source) } satisfies WorkerRequest,
-                [bytes.buffer as ArrayBuffer],
+                { kind: 'bytes', bytes: work.bytes, source: work.source } satisfies WorkerRequest,
+                [work.bytes.buffer as ArrayBuffer],
               );
-            } catch (error) {
-              inFlight--;
-              onProblem(sourceName(source), `cannot read: ${describeError(error)}`);
-              onFileDone(1);
             }
           }
+        } finally {
+          feeding = false;
         }
-        if (inFlight === 0 && next >= sources.length && !finishing) {
+        if (exhausted && inFlight === 0 && !finishing) {
           finishing = true;
           worker.postMessage({ kind: 'finish' } satisfies WorkerRequest);
         }
@@ -147,13 +308,13 @@ async function scanInWorkers(
         }
         inFlight--;
         onFileDone(reply.files);
-        feed().catch(reject);
+        fill().catch(reject);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
         if (!finishing) reject(new Error(`a trail worker stopped (exit code ${String(code)})`));
       });
-      feed().catch(reject);
+      fill().catch(reject);
     });
   const [partials] = await Promise.all([Promise.all(workers.map(run)), main ? mainLane(main) : undefined]);
   return partials;
@@ -176,23 +337,7 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
   const progress = options.onProgress ?? (() => undefined);
 
   let digestFiles = 0;
-  const sources: TrailSource[] = [];
-  let stdinSeen = false;
-  for await (const source of listTrailSources(options.inputs, options.filters, {
-    ...(options.s3 ? { s3: options.s3 } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    onProblem: (problem) => {
-      main.problem(problem);
-    },
-    onDigestSkipped: () => {
-      digestFiles++;
-    },
-  })) {
-    if (source.kind === 'stdin') stdinSeen = true;
-    else sources.push(source);
-  }
-
-  if (stdinSeen) {
+  if (options.inputs.includes('-')) {
     for await (const batch of readStdin(options.stdin ?? process.stdin)) {
       for (const problem of batch.problems) main.problem(problem);
       main.scanEvents(batch.events, 'stdin');
@@ -222,8 +367,37 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
     }
   }
 
-  // Threads only pay off with a few files each; the ones not needed stop at once.
-  const threads = Math.floor(sources.length / MIN_FILES_PER_WORKER);
+  // The listing goes on while the files it has found are read.
+  const queue = new SourceQueue();
+  // Nothing in the listing throws by design; should it, the error is kept and thrown once the threads stop.
+  let listingError: { error: unknown } | undefined;
+  const listing = (async () => {
+    try {
+      for await (const source of listTrailSources(options.inputs, options.filters, {
+        ...(options.s3 ? { s3: options.s3 } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        onProblem: (problem) => {
+          main.problem(problem);
+        },
+        onDigestSkipped: () => {
+          digestFiles++;
+        },
+      })) {
+        if (source.kind !== 'stdin') queue.push(source);
+      }
+    } finally {
+      queue.end();
+    }
+  })().catch((error: unknown) => {
+    listingError = { error };
+  });
+
+  // Threads only pay off with a few files each: once enough files are listed for all of them (or the listing
+  // has ended with fewer), the ones not needed stop.
+  await queue.until((started.length + 1) * MIN_FILES_PER_WORKER);
+  const threads = queue.finished
+    ? Math.floor(queue.listed / MIN_FILES_PER_WORKER)
+    : started.length + (mainScans ? 1 : 0);
   const useful = Math.min(started.length, mainScans ? threads - 1 : threads);
   const workers = useful >= (mainScans ? 1 : 2) ? started.slice(0, useful) : [];
   for (const idle of started.slice(workers.length)) void idle.terminate();
@@ -231,43 +405,32 @@ export async function runTrail(options: TrailRunOptions): Promise<TrailRun> {
   const onFileDone = (files: number): void => {
     const before = done;
     done += files;
-    if (Math.floor(done / 500) > Math.floor(before / 500))
-      progress(`read ${done.toLocaleString('en-US')} of ${sources.length.toLocaleString('en-US')} files`);
+    if (Math.floor(done / 500) > Math.floor(before / 500)) {
+      const of = queue.finished ? `of ${queue.listed.toLocaleString('en-US')} ` : '';
+      progress(`read ${done.toLocaleString('en-US')} ${of}files`);
+    }
   };
+  const onProblem = (source: string, reason: string): void => {
+    main.problem({ source, reason, count: 1 });
+  };
+  const feed = new WorkFeed(queue, options.s3, Math.max(1, workers.length), onFileDone, onProblem);
   const partials: ScanPartial[] = [];
   if (workers.length > 0) {
-    partials.push(
-      ...(await scanInWorkers(
-        sources,
-        workers,
-        options.s3,
-        onFileDone,
-        (source, reason) => {
-          main.problem({ source, reason, count: 1 });
-        },
-        mainScans ? main : undefined,
-      )),
-    );
+    partials.push(...(await scanInWorkers(queue, feed, workers, onFileDone, mainScans ? main : undefined)));
   } else {
-    for (const source of sources) {
-      if (source.kind === 'file') main.scanFile(source.path);
-      else if (source.kind === 's3') {
-        try {
-          main.scanBytes(
-            await readS3Object(options.s3 as S3Client, source.bucket, source.key),
-            sourceName(source),
-          );
-        } catch (error) {
-          main.problem({
-            source: sourceName(source),
-            reason: `cannot read: ${describeError(error)}`,
-            count: 1,
-          });
-        }
+    // One thread: S3 objects are still fetched ahead while it scans.
+    for (let work = await feed.next(); work !== undefined; work = await feed.next()) {
+      if (work.kind === 'files') {
+        for (const path of work.paths) main.scanFile(path);
+        onFileDone(work.paths.length);
+      } else {
+        main.scanBytes(work.bytes, work.source);
+        onFileDone(1);
       }
-      onFileDone(1);
     }
   }
+  await listing;
+  if (listingError !== undefined) throw listingError.error;
   partials.push(main.partial());
   return { scan: mergePartials(set, baseline, partials), set, ruleProblems, digestFiles };
 }
