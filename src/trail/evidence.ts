@@ -111,9 +111,7 @@ export function textAt(event: TrailEvent, path: string): string | null {
     if (typeof current !== 'object' || current === null || Array.isArray(current)) return null;
     current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
   }
-  if (typeof current === 'string') return current;
-  if (typeof current === 'number' || typeof current === 'boolean') return String(current);
-  return null;
+  return asText(current);
 }
 
 /**

@@ -161,12 +161,8 @@ class WorkFeed {
       this.fetchAhead();
       const ready = this.fetched.shift();
       if (ready !== undefined) return ready;
-      const head = this.queue.peek();
-      if (head?.kind === 'file') {
-        this.queue.poll();
-        return { kind: 'files', paths: this.batchAfter(head.path) };
-      }
-      if (this.fetching > 0) {
+      // A local file listed next goes at once rather than after the fetches in flight.
+      if (this.fetching > 0 && this.queue.peek()?.kind !== 'file') {
         await new Promise<void>((resolve) => {
           this.settled.push(resolve);
         });
