@@ -43,8 +43,12 @@ function digestKey(root: string, account: string, region: string, day: string): 
 
 /** A bucket that answers ListObjectsV2 as S3 does: sorted keys, prefix, delimiter, StartAfter and pages. */
 function serveBucket(keys: string[]): void {
+  s3.on(ListObjectsV2Command).callsFake(bucketListing(keys));
+}
+
+function bucketListing(keys: string[]): (input: ListObjectsV2CommandInput) => ListObjectsV2CommandOutput {
   const sorted = [...keys].sort();
-  s3.on(ListObjectsV2Command).callsFake((input: ListObjectsV2CommandInput): ListObjectsV2CommandOutput => {
+  return (input) => {
     const prefix = input.Prefix ?? '';
     const after = input.ContinuationToken ?? input.StartAfter ?? '';
     const entries: { key?: string; prefix?: string }[] = [];
@@ -68,7 +72,7 @@ function serveBucket(keys: string[]): void {
       IsTruncated: truncated,
       NextContinuationToken: truncated ? (last?.key ?? `${last?.prefix ?? ''}\uffff`) : undefined,
     };
-  });
+  };
 }
 
 async function list(url: string, filters: TrailFilters = {}) {
@@ -84,10 +88,14 @@ async function list(url: string, filters: TrailFilters = {}) {
   for await (const source of listTrailSources([url], filters, deps)) {
     if (source.kind === 's3') keys.push(source.key);
   }
-  return { keys, problems, digests };
+  // Prefixes are listed several at a time, so files come in no fixed order.
+  return { keys: keys.sort(), problems, digests: digests.sort() };
 }
 
-/** The prefixes listed (with StartAfter where given), ignoring the repeated calls of later pages. */
+/**
+ * The prefixes listed (with StartAfter where given), ignoring the repeated calls of later pages, in name order
+ * (several are listed at a time).
+ */
 function listedPrefixes(): string[] {
   return s3
     .commandCalls(ListObjectsV2Command)
@@ -95,7 +103,8 @@ function listedPrefixes(): string[] {
     .map((call) => {
       const input = call.args[0].input;
       return input.StartAfter ? `${input.Prefix ?? ''} after ${input.StartAfter}` : (input.Prefix ?? '');
-    });
+    })
+    .sort();
 }
 
 const ROOT = 'trails/AWSLogs/';
@@ -204,6 +213,26 @@ describe('listing s3://bucket/prefix', () => {
       },
     ]);
     expect(listing.keys).toEqual([trailKey(ROOT, B, 'us-east-1', '2026-05-01T12:00')]);
+  });
+
+  it('lists several prefixes at a time, never more than eight, and finds every file', async () => {
+    const accounts = Array.from({ length: 12 }, (_, index) => String(100000000000 + index));
+    const keys = accounts.map((account) => trailKey(ORG_ROOT, account, 'us-east-1', '2026-05-01T12:00'));
+    const answer = bucketListing(keys);
+    let listing = 0;
+    let mostAtOnce = 0;
+    s3.on(ListObjectsV2Command).callsFake(async (input: ListObjectsV2CommandInput) => {
+      listing++;
+      mostAtOnce = Math.max(mostAtOnce, listing);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      listing--;
+      return answer(input);
+    });
+    const found = await list(`s3://${BUCKET}/trails/AWSLogs/`);
+    expect(found.keys).toEqual([...keys].sort());
+    expect(found.problems).toEqual([]);
+    expect(mostAtOnce).toBeGreaterThan(1);
+    expect(mostAtOnce).toBeLessThanOrEqual(8);
   });
 
   it('reports an S3 URL without a bucket', async () => {

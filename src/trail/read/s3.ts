@@ -43,45 +43,110 @@ export async function* listS3TrailSources(
     return;
   }
   const walk: S3Walk = { client, bucket: parsed.bucket, filters, deps, now: deps.now?.() ?? new Date() };
-  yield* walkPrefix(walk, parsed.prefix);
+  yield* walkPrefixes(walk, parsed.prefix);
 }
 
-async function* walkPrefix(walk: S3Walk, prefix: string): AsyncIterable<TrailSource> {
+/**
+ * Prefixes listed at once. Walking the layout is one round trip per prefix (an organization trail: accounts,
+ * then regions, then days), so one listing at a time would make a large bucket's walk as slow as the sum of
+ * its round trips.
+ */
+const LISTINGS_AT_ONCE = 8;
+
+/**
+ * Walks the prefixes under `root`, up to {@link LISTINGS_AT_ONCE} at a time, yielding each trail file as soon
+ * as a page names it. Files come in no fixed order: whoever reads them merges what they find.
+ */
+async function* walkPrefixes(walk: S3Walk, root: string): AsyncIterable<TrailSource> {
+  const found: TrailSource[] = [];
+  // Depth first: a day's files are found before the walk spreads over every other prefix.
+  const pending: string[] = [root];
+  let active = 0;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const resolve = wake;
+    wake = undefined;
+    resolve?.();
+  };
+  const step: WalkStep = {
+    found: (source) => {
+      found.push(source);
+      notify();
+    },
+    descend: (prefix) => {
+      pending.push(prefix);
+      notify();
+    },
+  };
+  for (;;) {
+    while (active < LISTINGS_AT_ONCE && pending.length > 0) {
+      const prefix = pending.pop() ?? '';
+      active++;
+      // A listing that fails is reported by listPages; anything else that fails is reported here.
+      void visitPrefix(walk, prefix, step)
+        .catch((error: unknown) => {
+          walk.deps.onProblem?.({
+            source: `s3://${walk.bucket}/${prefix}`,
+            reason: `cannot list (${describeError(error)})`,
+            count: 1,
+          });
+        })
+        .finally(() => {
+          active--;
+          notify();
+        });
+    }
+    if (found.length > 0) {
+      yield* found.splice(0);
+      continue;
+    }
+    if (active === 0 && pending.length === 0) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
+}
+
+interface WalkStep {
+  found: (source: TrailSource) => void;
+  descend: (prefix: string) => void;
+}
+
+/** One prefix of the walk: the files it holds go to `found`, the prefixes under it worth walking to `descend`. */
+async function visitPrefix(walk: S3Walk, prefix: string, step: WalkStep): Promise<void> {
   if (prefix !== '' && !prefix.endsWith('/')) {
-    yield* listFlat(walk, prefix);
+    await listFlat(walk, prefix, step);
     return;
   }
   const layout = parseTrailPath(prefix);
   if (!layoutInFilters(layout, walk.filters)) return;
   if (layout.account !== undefined && layout.logType === undefined) {
-    yield* walkPrefix(walk, `${prefix}CloudTrail/`);
+    step.descend(`${prefix}CloudTrail/`);
     return;
   }
   if (layout.logType === 'CloudTrail' && layout.region === undefined && walk.filters.regions) {
-    for (const region of walk.filters.regions) yield* walkPrefix(walk, `${prefix}${region}/`);
+    for (const region of walk.filters.regions) step.descend(`${prefix}${region}/`);
     return;
   }
   if (layout.logType === 'CloudTrail' && layout.region !== undefined && layout.year === undefined) {
     const days = daysToList(walk);
     if (days) {
-      for (const day of days) yield* walkPrefix(walk, `${prefix}${dayPath(day)}/`);
+      for (const day of days) step.descend(`${prefix}${dayPath(day)}/`);
       return;
     }
   }
   if (layout.day !== undefined) {
-    yield* listFlat(walk, prefix, startAfter(walk, prefix, layout.account, layout.region));
+    await listFlat(walk, prefix, step, startAfter(walk, prefix, layout.account, layout.region));
     return;
   }
-  const children: string[] = [];
   for await (const entry of listPages(walk, prefix, '/')) {
     if (entry.kind === 'object') {
       const source = objectSource(walk, entry.key, entry.size);
-      if (source) yield source;
+      if (source) step.found(source);
     } else if (layoutInFilters(parseTrailPath(entry.prefix), walk.filters)) {
-      children.push(entry.prefix);
+      step.descend(entry.prefix);
     }
   }
-  for (const child of children) yield* walkPrefix(walk, child);
 }
 
 /** The UTC days from `--since` to `--until` (plus delivery slack), when that is a short list. */
@@ -111,11 +176,11 @@ function startAfter(
   return `${prefix}${account}_CloudTrail_${region}_${fileTimeStamp(since.getTime())}`;
 }
 
-async function* listFlat(walk: S3Walk, prefix: string, after?: string): AsyncIterable<TrailSource> {
+async function listFlat(walk: S3Walk, prefix: string, step: WalkStep, after?: string): Promise<void> {
   for await (const entry of listPages(walk, prefix, undefined, after)) {
     if (entry.kind !== 'object') continue;
     const source = objectSource(walk, entry.key, entry.size);
-    if (source) yield source;
+    if (source) step.found(source);
   }
 }
 
