@@ -123,6 +123,8 @@ async function main(): Promise<void> {
     let local: { ms: number; events: number; findings: string } | undefined;
     let s3: { ms: number; events: number; findings: string } | undefined;
     let perRun = { lists: 0, gets: 0 };
+    // Each run's S3 time over the local time just before it: the machine's drift touches both alike.
+    const ratios: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const localRun = await timedRun([dir], undefined);
       const before = { lists: calls.lists(), gets: calls.gets() };
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
       console.log(
         `run ${String(run)}/${String(RUNS)}: local ${(localRun.ms / 1000).toFixed(2)} s, s3 ${(s3Run.ms / 1000).toFixed(2)} s`,
       );
+      ratios.push(s3Run.ms / localRun.ms);
       if (local === undefined || localRun.ms < local.ms) local = localRun;
       if (s3 === undefined || s3Run.ms < s3.ms) s3 = s3Run;
     }
@@ -151,6 +154,10 @@ async function main(): Promise<void> {
     console.log(
       `ratio: S3 is ${ratio.toFixed(2)}x the local read (goal: within 1.5x) ${ratio <= 1.5 ? 'OK' : 'OVER'}; ` +
         `one GET at a time per thread would add about ${unhidden.toFixed(1)} s`,
+    );
+    const sorted = [...ratios].sort((a, b) => a - b);
+    console.log(
+      `run by run: ${ratios.map((value) => `${value.toFixed(2)}x`).join(', ')} (median ${(sorted[sorted.length >> 1] ?? 0).toFixed(2)}x)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
